@@ -1,0 +1,19 @@
+package org.jepyc;
+
+import java.io.Serializable;
+
+/**
+ * A complex number, as results and parameters hold them (Python's {@code complex}).
+ *
+ * @param re the real part
+ * @param im the imaginary part
+ */
+public record Complex(double re, double im) implements Serializable {
+    /** Zero, the fill value of complex columns. */
+    public static final Complex ZERO = new Complex(0, 0);
+
+    @Override
+    public String toString() {
+        return "(" + re + (im < 0 || (im == 0 && 1 / im < 0) ? "-" : "+") + Math.abs(im) + "j)";
+    }
+}

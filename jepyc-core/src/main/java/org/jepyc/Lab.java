@@ -1,0 +1,268 @@
+package org.jepyc;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+import org.dflib.DataFrame;
+import org.jepyc.resultset.Values;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Holds a parameter space and a design, and runs experiments over it into a notebook (§5). This
+ * lab runs the points one after another in the calling thread; {@link ParallelLab} uses every
+ * core, and {@code ClusterLab} a cluster, with the same results.
+ *
+ * <pre>{@code
+ * Lab lab = new Lab();
+ * lab.put("a", IntStream.range(0, 10)).put("b", List.of(1.0, 2.0));
+ * lab.runExperiment(new MyExperiment());
+ * DataFrame df = lab.dataframe();
+ * }</pre>
+ */
+public class Lab implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Lab.class);
+
+    private final LabNotebook notebook;
+    private final Design design;
+    private final Map<String, List<Object>> space = new LinkedHashMap<>();
+
+    /** A lab with an in-memory notebook and a factorial design. */
+    public Lab() {
+        this(new LabNotebook());
+    }
+
+    /** @param notebook where results go */
+    public Lab(LabNotebook notebook) {
+        this(notebook, new FactorialDesign());
+    }
+
+    /**
+     * @param notebook where results go
+     * @param design   how ranges become points
+     */
+    public Lab(LabNotebook notebook, Design design) {
+        this.notebook = Objects.requireNonNull(notebook, "notebook");
+        this.design = Objects.requireNonNull(design, "design");
+    }
+
+    /** @return the notebook */
+    public LabNotebook notebook() { return notebook; }
+
+    /** @return the design */
+    public Design design() { return design; }
+
+    /**
+     * Sets a parameter's range (epyc's {@code lab[name] = range}): a string or other scalar is
+     * one value; an iterable, array (primitive too), stream or iterator gives its elements; a
+     * map gives its keys. Integers become {@code Long}, floats {@code Double}, so what an
+     * experiment sees is what the notebook gives back.
+     *
+     * @param name  the parameter name
+     * @param range its values
+     * @return this lab
+     */
+    public Lab put(String name, Object range) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("A parameter name must be a non-blank string, got "
+                    + (name == null ? "null" : "'" + name + "'"));
+        }
+        if (range == null) {
+            throw new IllegalArgumentException("The range of parameter " + name
+                    + " is null: give a value, a collection, an array or a stream");
+        }
+        List<Object> values = new ArrayList<>();
+        Iterator<?> it = range instanceof CharSequence ? null : Values.iterate(range);
+        if (it == null) {
+            values.add(value(name, range));
+        } else {
+            while (it.hasNext()) {
+                values.add(value(name, it.next()));
+            }
+        }
+        space.put(name, values);
+        return this;
+    }
+
+    private static Object value(String name, Object v) {
+        if (v == null) {
+            throw new IllegalArgumentException("The range of parameter " + name + " contains null");
+        }
+        Object n = Values.normaliseOrNull(v);
+        return n == null ? v : n;
+    }
+
+    /**
+     * @param name a parameter name
+     * @return its values
+     * @throws NoSuchElementException if it is not set
+     */
+    public List<Object> get(String name) {
+        List<Object> r = space.get(name);
+        if (r == null) {
+            throw new NoSuchElementException("No parameter " + name + " (parameters: " + space.keySet() + ")");
+        }
+        return List.copyOf(r);
+    }
+
+    /** @param name a name @return true if it is a parameter */
+    public boolean contains(String name) { return space.containsKey(name); }
+
+    /** @param name a parameter to remove; an unknown name is ignored */
+    public void deleteParameter(String name) { space.remove(name); }
+
+    /** Removes every parameter. */
+    public void deleteAllParameters() { space.clear(); }
+
+    /** @return the parameter names, in the order set */
+    public List<String> parameters() { return new ArrayList<>(space.keySet()); }
+
+    /** @return the parameter space: name to values, in the order set */
+    protected Map<String, List<Object>> space() { return space; }
+
+    /** @return the number of points the design gives (not the number of parameters) */
+    public int size() { return design.size(space); }
+
+    /**
+     * @param e the experiment
+     * @return the points to run, paired with it
+     */
+    public List<ExperimentalConfiguration> experiments(Experiment e) {
+        return design.experiments(e, space);
+    }
+
+    /**
+     * Runs the experiment at every point, in the calling thread, adding each result to the
+     * notebook's current set, and commits at the end (also if the run is interrupted by an
+     * error).
+     *
+     * @param e the experiment
+     */
+    public void runExperiment(Experiment e) {
+        List<ExperimentalConfiguration> eps = experiments(e);
+        try {
+            for (ExperimentalConfiguration c : eps) {
+                notebook.addResult(c.experiment().set(c.parameters()).run());
+            }
+        } finally {
+            notebook.commit();
+        }
+    }
+
+    /**
+     * Creates a result set with a function unless it exists already (§5.4).
+     *
+     * @param tag the result set
+     * @param f   fills it, typically by setting parameters and running an experiment
+     * @return true if the set exists now (created or found)
+     */
+    public boolean createWith(String tag, Consumer<Lab> f) {
+        return createWith(tag, f, CreateOptions.defaults());
+    }
+
+    /**
+     * @param tag         the result set
+     * @param f           fills it
+     * @param description its description
+     * @return true if the set exists now
+     */
+    public boolean createWith(String tag, Consumer<Lab> f, String description) {
+        return createWith(tag, f, CreateOptions.defaults().withDescription(description));
+    }
+
+    /**
+     * @param tag     the result set
+     * @param f       fills it
+     * @param options epyc's keyword arguments
+     * @return true if the set exists now; false if f failed and {@code propagate} is false
+     */
+    public boolean createWith(String tag, Consumer<Lab> f, CreateOptions options) {
+        String previous = notebook.currentTag();
+        if (notebook.already(tag, options.description())) {
+            return true;
+        }
+        try {
+            if (options.deleteAllParameters()) {
+                deleteAllParameters();
+            }
+            f.accept(this);
+            if (options.finish()) {
+                notebook.current().finish();
+            }
+            return true;
+        } catch (RuntimeException ex) {
+            if (options.delete()) {
+                try {
+                    notebook.select(previous);
+                    LOG.info("Reverted to result set {} in error", previous);
+                } catch (NoSuchElementException gone) {
+                    notebook.select(LabNotebook.DEFAULT_RESULTSET);
+                    LOG.warn("Result set {} has gone: selected the default result set", previous);
+                }
+                notebook.deleteResultSet(tag);
+                LOG.info("Deleted result set {}", tag);
+            }
+            if (options.propagate()) {
+                throw ex;
+            }
+            LOG.error("Exception creating result set {}, ignored: {}", tag, ex.toString());
+            return false;
+        }
+    }
+
+    /** @return true if the current result set has nothing pending (after {@link #updateResults()}) */
+    public boolean ready() {
+        updateResults();
+        return notebook.ready();
+    }
+
+    /** @param tag a result set @return true if it has nothing pending (after {@link #updateResults()}) */
+    public boolean ready(String tag) {
+        updateResults();
+        return notebook.ready(tag);
+    }
+
+    /** @return the current set's ready fraction (after {@link #updateResults()}) */
+    public double readyFraction() {
+        updateResults();
+        return notebook.readyFraction();
+    }
+
+    /** @param tag a result set @return its ready fraction (after {@link #updateResults()}) */
+    public double readyFraction(String tag) {
+        updateResults();
+        return notebook.readyFraction(tag);
+    }
+
+    /** @return the current set's rows as results dicts, failures included */
+    public List<ResultsDict> results() {
+        updateResults();
+        return notebook.results();
+    }
+
+    /** @return the current set's successful rows */
+    public DataFrame dataframe() {
+        return dataframe(true);
+    }
+
+    /** @param onlySuccessful keep only successful rows @return the current set's rows */
+    public DataFrame dataframe(boolean onlySuccessful) {
+        updateResults();
+        return notebook.dataframe(onlySuccessful);
+    }
+
+    /** Collects results that have arrived; nothing to do for a synchronous lab. */
+    public void updateResults() {
+    }
+
+    /** Releases the lab's resources (not the notebook's). */
+    @Override
+    public void close() {
+    }
+}

@@ -1,0 +1,64 @@
+package org.jepyc.resultset;
+
+import java.util.Arrays;
+import java.util.List;
+
+import org.dflib.Series;
+import org.jepyc.Complex;
+
+/** A column of complex numbers or of lists, kept as objects. */
+public final class ObjectColumn extends Column {
+    private final ValueType type;
+    private Object[] data = new Object[16];
+
+    ObjectColumn(ValueType type) {
+        this.type = type;
+    }
+
+    @Override public ValueType type() { return type; }
+
+    @Override
+    public boolean accepts(Object v) {
+        if (type.isList()) {
+            return v instanceof List<?> || v instanceof java.util.Set<?> || (v.getClass().isArray());
+        }
+        return v instanceof Complex;
+    }
+
+    @Override
+    public void append(Object v) {
+        if (size == data.length) {
+            ensure(size + 1);
+        }
+        data[size++] = type.isList() ? Values.normalise("list element", v) : v;
+    }
+
+    @Override public void appendZero() { append(type.zero()); }
+
+    @Override public Object get(int row) { return data[row]; }
+
+    @Override
+    public void truncate(int newSize) {
+        Arrays.fill(data, Math.min(newSize, size), size, null);
+        super.truncate(newSize);
+    }
+
+    @Override
+    public Series<?> toSeries(int[] rows) {
+        if (rows == null) {
+            return Series.of(Arrays.copyOf(data, size));
+        }
+        Object[] out = new Object[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            out[i] = data[rows[i]];
+        }
+        return Series.of(out);
+    }
+
+    @Override
+    protected void ensure(int capacity) {
+        if (capacity > data.length) {
+            data = Arrays.copyOf(data, grow(data.length, capacity));
+        }
+    }
+}

@@ -1,0 +1,230 @@
+package org.jepyc.resultset;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jepyc.Experiment;
+import org.jepyc.ResultsDict;
+import org.jepyc.ResultsStructureException;
+import org.jepyc.UnsupportedValueException;
+
+/**
+ * The rows of a result set as typed columns, with epyc's schema rules (§9.6): names sorted
+ * within each category, a column typed by the first value it sees, the ten standard metadata
+ * columns always present, result columns inferred only from successful rows, new columns
+ * zero-filling earlier rows, and a failed row's result values thrown away.
+ *
+ * <p>A row is appended whole or not at all: if a value cannot be stored, every column is put
+ * back as it was before the exception leaves.
+ */
+public final class ResultTable {
+    private final Map<Category, ColumnGroup> groups = new EnumMap<>(Category.class);
+    private int rows;
+    private boolean typeChanged;
+
+    /** Creates an empty table with no columns. */
+    public ResultTable() {
+        for (Category c : Category.values()) {
+            groups.put(c, new ColumnGroup());
+        }
+    }
+
+    /** @return the number of rows */
+    public int rows() { return rows; }
+
+    /**
+     * @param category a category
+     * @return its column names, sorted
+     */
+    public List<String> names(Category category) { return groups.get(category).names(); }
+
+    /**
+     * @param category a category
+     * @param name     a column name
+     * @return the column, or null if there is none
+     */
+    public Column column(Category category, String name) { return groups.get(category).get(name); }
+
+    /** @return every column in canonical order: metadata, parameters, results, each sorted */
+    public List<ColumnRef> columns() {
+        List<ColumnRef> out = new ArrayList<>();
+        for (Category c : Category.values()) {
+            ColumnGroup g = groups.get(c);
+            for (int i = 0; i < g.size(); i++) {
+                out.add(new ColumnRef(c, g.name(i), g.column(i)));
+            }
+        }
+        return out;
+    }
+
+    /** @return true if columns were added or retyped since {@link #clearTypeChanged()} */
+    public boolean isTypeChanged() { return typeChanged; }
+
+    /** Marks the current column structure as saved. */
+    public void clearTypeChanged() { typeChanged = false; }
+
+    /**
+     * Appends a flat results dict as one row.
+     *
+     * @param rd a results dict with a boolean status in its metadata
+     */
+    public void append(ResultsDict rd) {
+        Map<String, Object> metadata = rd.metadata();
+        if (!(metadata.get(Experiment.STATUS) instanceof Boolean status)) {
+            throw new ResultsStructureException(rd, "its metadata has no boolean " + Experiment.STATUS);
+        }
+        List<ColumnRef> added = new ArrayList<>();
+        try {
+            extend(Category.METADATA, metadata, added);
+            extend(Category.PARAMETERS, rd.parameters(), added);
+            if (status) {
+                extend(Category.RESULTS, rd.results(), added);
+            }
+            fill(Category.METADATA, metadata);
+            fill(Category.PARAMETERS, rd.parameters());
+            fill(Category.RESULTS, status ? rd.results() : Map.of());
+            rows++;
+        } catch (RuntimeException e) {
+            undo(added);
+            throw e;
+        }
+    }
+
+    /**
+     * Adds a parameter column that a pending result introduced, zero-filled (D9 fixed: the
+     * results and pending tables share one parameter schema).
+     *
+     * @param name  the parameter name
+     * @param value a canonical value giving its type
+     */
+    public void addParameter(String name, Object value) {
+        ColumnGroup g = groups.get(Category.PARAMETERS);
+        if (g.get(name) == null) {
+            g.add(name, Column.create(ValueType.of(value), rows));
+            typeChanged = true;
+        }
+    }
+
+    /**
+     * Checks that a parameter column can hold a value, widening integers to floats if needed.
+     *
+     * @param name  the parameter name
+     * @param value a canonical value
+     */
+    public void checkParameter(String name, Object value) {
+        admit(Category.PARAMETERS, groups.get(Category.PARAMETERS), name, value);
+    }
+
+    private void extend(Category category, Map<String, Object> values, List<ColumnRef> added) {
+        ColumnGroup g = groups.get(category);
+        boolean first = category == Category.METADATA && g.size() == 0;
+        if (first) {
+            for (Map.Entry<String, ValueType> std : StandardMetadata.TYPES.entrySet()) {
+                addColumn(category, g, std.getKey(), Column.create(std.getValue(), rows), added);
+            }
+        }
+        if (g.knowsAll(values.keySet())) {
+            return;
+        }
+        for (Map.Entry<String, Object> e : values.entrySet()) {
+            if (g.get(e.getKey()) == null) {
+                String label = category == Category.METADATA ? "metadata " + e.getKey() : e.getKey();
+                ValueType declared = category == Category.METADATA ? StandardMetadata.TYPES.get(e.getKey()) : null;
+                ValueType type = declared != null ? declared : ValueType.of(Values.normalise(label, e.getValue()));
+                addColumn(category, g, e.getKey(), Column.create(type, rows), added);
+            }
+        }
+    }
+
+    private void addColumn(Category category, ColumnGroup g, String name, Column column, List<ColumnRef> added) {
+        if (name == null || name.isBlank()) {
+            throw new UnsupportedValueException("A " + category.name().toLowerCase()
+                    + " name is null or blank: every name must be a non-blank string");
+        }
+        g.add(name, column);
+        added.add(new ColumnRef(category, name, column));
+        typeChanged = true;
+    }
+
+    private void fill(Category category, Map<String, Object> values) {
+        ColumnGroup g = groups.get(category);
+        for (int i = 0; i < g.size(); i++) {
+            String name = g.name(i);
+            Object v = values.get(name);
+            if (v == null) {
+                if (values.containsKey(name)) {
+                    throw Values.unsupported(name, null);
+                }
+                g.column(i).appendZero();
+            } else {
+                admit(category, g, name, v).append(v);
+            }
+        }
+    }
+
+    private Column admit(Category category, ColumnGroup g, String name, Object v) {
+        Column c = g.get(name);
+        if (c.accepts(v)) {
+            return c;
+        }
+        if (c instanceof LongColumn l && (v instanceof Double || v instanceof Float)) {
+            // a column typed int by its first value meets a fraction: widen it rather than refuse
+            DoubleColumn d = l.toDoubles();
+            g.replace(name, d);
+            typeChanged = true;
+            return d;
+        }
+        Object canonical = Values.normaliseOrNull(v);
+        if (canonical != null && c.accepts(canonical)) {
+            return c;
+        }
+        throw new UnsupportedValueException("Column " + name + " (" + category.name().toLowerCase() + ") holds "
+                + c.type() + " values and cannot store " + v + " of type " + v.getClass().getName());
+    }
+
+    private void undo(List<ColumnRef> added) {
+        for (ColumnRef ref : added) {
+            groups.get(ref.category()).remove(ref.name());
+        }
+        for (ColumnGroup g : groups.values()) {
+            for (int i = 0; i < g.size(); i++) {
+                g.column(i).truncate(rows);
+            }
+        }
+    }
+
+    /**
+     * @param row a row index
+     * @return true if the row's status is true
+     */
+    public boolean succeeded(int row) {
+        Column status = column(Category.METADATA, Experiment.STATUS);
+        return status != null && ((BoolColumn) status).getBool(row);
+    }
+
+    /**
+     * Rebuilds a row as a results dict (§9.11): every known name with its zero-fill, and
+     * results only for a successful row.
+     *
+     * @param row a row index
+     * @return the row as a results dict
+     */
+    public ResultsDict resultsDict(int row) {
+        Map<String, Object> m = values(Category.METADATA, row);
+        Map<String, Object> p = values(Category.PARAMETERS, row);
+        Map<String, Object> r = succeeded(row) ? values(Category.RESULTS, row) : new LinkedHashMap<>();
+        return new ResultsDict(p, m, r);
+    }
+
+    private Map<String, Object> values(Category category, int row) {
+        ColumnGroup g = groups.get(category);
+        Map<String, Object> out = new LinkedHashMap<>(g.size() * 2);
+        for (int i = 0; i < g.size(); i++) {
+            out.put(g.name(i), g.column(i).get(row));
+        }
+        return out;
+    }
+}

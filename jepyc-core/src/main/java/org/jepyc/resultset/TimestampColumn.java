@@ -1,0 +1,75 @@
+package org.jepyc.resultset;
+
+import java.time.LocalDateTime;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.dflib.Series;
+
+/**
+ * A column of date-times, kept as microseconds in a primitive array (a {@code LocalDateTime}
+ * costs some 70 bytes; a million rows have two of them). A cell may also hold text, as in
+ * epyc: "" for a cancelled job's start time, or anything unparsable read from a file; such
+ * text lives in a small side table.
+ */
+public final class TimestampColumn extends Column {
+    private static final long TEXT = Long.MIN_VALUE;
+    private long[] micros = new long[16];
+    private final Map<Integer, String> text = new HashMap<>();
+
+    @Override public ValueType type() { return ValueType.TIMESTAMP; }
+
+    @Override
+    public boolean accepts(Object v) {
+        return v instanceof LocalDateTime || v instanceof String;
+    }
+
+    @Override
+    public void append(Object v) {
+        if (size == micros.length) {
+            ensure(size + 1);
+        }
+        LocalDateTime t = v instanceof LocalDateTime ldt ? ldt : Timestamps.parseOrNull((String) v);
+        if (t != null) {
+            micros[size++] = Timestamps.toMicros(t);
+        } else {
+            String s = (String) v;
+            if (!s.isEmpty()) {
+                text.put(size, s);
+            }
+            micros[size++] = TEXT;
+        }
+    }
+
+    @Override public void appendZero() { append(""); }
+
+    @Override
+    public Object get(int row) {
+        long m = micros[row];
+        return m == TEXT ? text.getOrDefault(row, "") : Timestamps.fromMicros(m);
+    }
+
+    @Override
+    public void truncate(int newSize) {
+        text.keySet().removeIf(r -> r >= newSize);
+        super.truncate(newSize);
+    }
+
+    @Override
+    public Series<?> toSeries(int[] rows) {
+        int n = rows == null ? size : rows.length;
+        Object[] out = new Object[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = get(rows == null ? i : rows[i]);
+        }
+        return Series.of(out);
+    }
+
+    @Override
+    protected void ensure(int capacity) {
+        if (capacity > micros.length) {
+            micros = Arrays.copyOf(micros, grow(micros.length, capacity));
+        }
+    }
+}
