@@ -162,7 +162,7 @@ public abstract class Experiment implements Serializable {
         Map<String, Object> md = new LinkedHashMap<>(16);
         metadata = md;
         md.put(EXPERIMENT, getClass().getName());
-        Map<String, Object> params = parameters;
+        Map<String, Object> params = parameters();
         results = Map.of();
         runs = null;
         LocalDateTime start = LocalDateTime.now(CLOCK).truncatedTo(ChronoUnit.MICROS);

@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 
 import org.dflib.DataFrame;
 import org.jepyc.resultset.Values;
+import org.jepyc.run.ProgressTracker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +33,7 @@ public class Lab implements AutoCloseable {
     private final LabNotebook notebook;
     private final Design design;
     private final Map<String, List<Object>> space = new LinkedHashMap<>();
+    private ProgressListener progress = ProgressListener.NONE;
 
     /** A lab with an in-memory notebook and a factorial design. */
     public Lab() {
@@ -54,6 +56,18 @@ public class Lab implements AutoCloseable {
 
     /** @return the notebook */
     public LabNotebook notebook() { return notebook; }
+
+    /**
+     * @param listener told as points finish (off by default; see {@link ConsoleProgress})
+     * @return this lab
+     */
+    public Lab withProgress(ProgressListener listener) {
+        this.progress = Objects.requireNonNull(listener, "listener");
+        return this;
+    }
+
+    /** @return the progress listener */
+    public ProgressListener progressListener() { return progress; }
 
     /** @return the design */
     public Design design() { return design; }
@@ -146,12 +160,19 @@ public class Lab implements AutoCloseable {
      */
     public void runExperiment(Experiment e) {
         List<ExperimentalConfiguration> eps = experiments(e);
+        ProgressTracker tracker = new ProgressTracker(progress, eps.size());
         try {
             for (ExperimentalConfiguration c : eps) {
-                notebook.addResult(c.experiment().set(c.parameters()).run());
+                ResultsDict r = c.experiment().set(c.parameters()).run();
+                notebook.addResult(r);
+                tracker.completed(r);
             }
         } finally {
-            notebook.commit();
+            try {
+                notebook.commit();
+            } finally {
+                tracker.finished();
+            }
         }
     }
 

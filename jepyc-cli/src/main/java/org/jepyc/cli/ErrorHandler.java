@@ -1,0 +1,20 @@
+package org.jepyc.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.ParseResult;
+
+/** Turns an exception from a command into one line on stderr and exit status 1 (a stack trace with --debug). */
+final class ErrorHandler implements IExecutionExceptionHandler {
+
+    @Override
+    public int handleExecutionException(Exception ex, CommandLine cl, ParseResult parsed) {
+        if (Logging.isDebug()) {
+            ex.printStackTrace(cl.getErr());
+        } else {
+            String msg = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
+            cl.getErr().println("jepyc: " + msg);
+        }
+        return 1;
+    }
+}

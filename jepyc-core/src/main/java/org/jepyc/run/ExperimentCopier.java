@@ -1,0 +1,91 @@
+package org.jepyc.run;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.NotSerializableException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.ObjectStreamClass;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jepyc.Experiment;
+
+/**
+ * Makes independent copies of the experiments of a run by serialisation, so that concurrent
+ * runs never share an experiment's state (epyc gives each job its own copy; a thread of a
+ * parallel lab reuses its copy point after point, exactly as the sequential lab reuses its one
+ * instance). Experiments are serialised once; each copy is one deserialisation.
+ */
+public final class ExperimentCopier {
+    private final byte[] snapshot;
+    private final ClassLoader loader;
+    private final Map<Experiment, Integer> index = new IdentityHashMap<>();
+
+    /**
+     * @param experiments the experiments to copy (several points may share one)
+     * @throws IllegalArgumentException if an experiment cannot be serialised
+     */
+    public ExperimentCopier(List<Experiment> experiments) {
+        List<Experiment> distinct = new ArrayList<>();
+        for (Experiment e : experiments) {
+            if (!index.containsKey(e)) {
+                index.put(e, distinct.size());
+                distinct.add(e);
+            }
+        }
+        this.loader = distinct.isEmpty() ? getClass().getClassLoader() : distinct.get(0).getClass().getClassLoader();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(distinct);
+        } catch (NotSerializableException e) {
+            throw new IllegalArgumentException("Experiment " + distinct + " cannot be copied for parallel runs: "
+                    + e.getMessage() + " is not Serializable. Make it Serializable, or mark the field transient "
+                    + "and rebuild it in setUp", e);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("Experiment " + distinct + " cannot be serialised: " + e, e);
+        }
+        this.snapshot = bytes.toByteArray();
+    }
+
+    /**
+     * @param original one of the experiments given to the constructor
+     * @return its position in {@link #copies()}
+     */
+    public int indexOf(Experiment original) {
+        return index.get(original);
+    }
+
+    /** @return a fresh, independent copy of every distinct experiment, in {@link #indexOf} order */
+    @SuppressWarnings("unchecked")
+    public List<Experiment> copies() {
+        try (ObjectInputStream in = new LoaderObjectInputStream(new ByteArrayInputStream(snapshot), loader)) {
+            return (List<Experiment>) in.readObject();
+        } catch (IOException | ClassNotFoundException e) {
+            throw new IllegalStateException("Cannot copy experiment: " + e, e);
+        }
+    }
+
+    /** Resolves classes with the experiment's own class loader, not the caller's. */
+    private static final class LoaderObjectInputStream extends ObjectInputStream {
+        private final ClassLoader loader;
+
+        LoaderObjectInputStream(InputStream in, ClassLoader loader) throws IOException {
+            super(in);
+            this.loader = loader;
+        }
+
+        @Override
+        protected Class<?> resolveClass(ObjectStreamClass desc) throws IOException, ClassNotFoundException {
+            try {
+                return Class.forName(desc.getName(), false, loader);
+            } catch (ClassNotFoundException e) {
+                return super.resolveClass(desc);
+            }
+        }
+    }
+}
