@@ -162,6 +162,7 @@ public abstract class Experiment implements Serializable {
         Map<String, Object> md = new LinkedHashMap<>(16);
         metadata = md;
         md.put(EXPERIMENT, getClass().getName());
+        // parameters(), not the field: a combinator reports its underlying experiment's point (§3.1)
         Map<String, Object> params = parameters();
         results = Map.of();
         runs = null;
@@ -183,8 +184,6 @@ public abstract class Experiment implements Serializable {
             if (several == null) {
                 Map<String, ?> r = perform(params);
                 res = r == null ? Map.of() : r;
-            } else {
-                several = complete(several, params, md);
             }
             t = System.nanoTime();
             elapsed += record(md, EXPERIMENT_TIME, t - mark);
@@ -201,7 +200,7 @@ public abstract class Experiment implements Serializable {
             if (phase == 1) {
                 try {
                     tearDown();
-                } catch (Exception te) {
+                } catch (Exception | AssertionError te) {   // swallowed like any failure of a phase
                     LOG.error("Exception in teardown, ignored", te);
                 }
             }
@@ -226,6 +225,10 @@ public abstract class Experiment implements Serializable {
                 throw new RuntimeException(ex.getMessage(), ex);
             }
             LOG.error("Caught exception in experiment: {}", ex.toString());
+        }
+        // complete the nested runs only now, when the outer metadata holds the status (D15 option b)
+        if (several != null) {
+            several = complete(several, params, md);
         }
         results = res;
         runs = several;

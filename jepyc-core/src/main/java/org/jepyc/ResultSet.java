@@ -131,13 +131,12 @@ public class ResultSet {
      *
      * @param r the result
      * @throws ResultSetLockedException if the set is locked
-     * @throws UnsupportedValueException if a value cannot be stored; nothing is added
+     * @throws UnsupportedValueException if a value cannot be stored; nothing is added (none of
+     *                                   the runs of a results dict holding several)
      */
     public void addSingleResult(ResultsDict r) {
         assertUnlocked("add a result");
-        for (ResultsDict one : r.flatten()) {
-            table.append(one);
-        }
+        table.appendAll(r.flatten());
         dirty = true;
     }
 
