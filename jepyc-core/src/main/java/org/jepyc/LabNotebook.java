@@ -434,7 +434,7 @@ public class LabNotebook implements AutoCloseable {
 
     private void assertUnlocked(String what) {
         if (locked || readOnly) {
-            LOG.error("Lab notebook locked: cannot {}", what);
+            LOG.debug("Lab notebook locked: cannot {}", what);
             throw new LabNotebookLockedException(what);
         }
     }

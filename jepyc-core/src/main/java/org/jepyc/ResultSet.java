@@ -403,7 +403,7 @@ public class ResultSet {
 
     private void assertUnlocked(String what) {
         if (locked || frozen) {
-            LOG.error("Result set locked: cannot {}", what);
+            LOG.debug("Result set locked: cannot {}", what);
             throw new ResultSetLockedException(what);
         }
     }
