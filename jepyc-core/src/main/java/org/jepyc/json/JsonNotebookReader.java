@@ -74,10 +74,15 @@ final class JsonNotebookReader {
         Doc doc;
         try (JsonParser p = JsonFormat.FACTORY.createParser(in)) {
             doc = new JsonNotebookReader(file, p).document();
-        } catch (JsonEOFException e) {
-            throw new NotebookFormatException("Notebook " + file + " is truncated (the JSON ends early, "
-                    + e.getOriginalMessage() + "): it is damaged and was left as it is", e);
-        } catch (JsonParseException | StreamConstraintsException e) {
+        } catch (JsonParseException e) {
+            String m = String.valueOf(e.getOriginalMessage());
+            if (e instanceof JsonEOFException || m.contains("end-of-input")) {
+                throw new NotebookFormatException("Notebook " + file + " is truncated (the JSON ends early: " + m
+                        + at(e.getLocation()) + "); it is damaged and was left as it is", e);
+            }
+            throw new NotebookFormatException("Notebook " + file + " is not valid JSON: " + m
+                    + at(e.getLocation()) + "; it was left as it is", e);
+        } catch (StreamConstraintsException e) {
             throw new NotebookFormatException("Notebook " + file + " is not valid JSON: " + e.getOriginalMessage()
                     + at(e.getLocation()) + "; it was left as it is", e);
         }
@@ -95,7 +100,12 @@ final class JsonNotebookReader {
     }
 
     private Doc document() throws IOException {
-        if (p.nextToken() != JsonToken.START_OBJECT) {
+        JsonToken first = p.nextToken();
+        if (first == null) {
+            throw new NotebookFormatException("Notebook " + file + " is truncated: it holds only whitespace, "
+                    + "no JSON value; it was left as it is");
+        }
+        if (first != JsonToken.START_OBJECT) {
             throw shape("the top level is " + describe(p.currentToken()) + ", not an object");
         }
         Doc d = new Doc();
