@@ -19,7 +19,6 @@ import org.jepyc.NotebookFormatException;
 import org.jepyc.NotebookVersionException;
 import org.jepyc.ResultSet;
 import org.jepyc.ResultsDict;
-import org.jepyc.resultset.Timestamps;
 import org.jepyc.storage.NotebookLoader;
 
 /**
@@ -230,7 +229,7 @@ final class JsonNotebookReader {
         // epyc reads back only these two as date-times; "" (a cancelled job's start) stays ""
         for (String k : new String[] {Experiment.START_TIME, Experiment.END_TIME}) {
             if (meta.get(k) instanceof String text) {
-                var t = Timestamps.parseOrNull(text);
+                var t = IsoTimes.parseOrNull(text);
                 if (t != null) {
                     meta.put(k, t);
                 }
