@@ -1,5 +1,7 @@
 package org.jepyc.json;
 
+import org.jepyc.resultset.Timestamps;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -229,7 +231,7 @@ final class JsonNotebookReader {
         // epyc reads back only these two as date-times; "" (a cancelled job's start) stays ""
         for (String k : new String[] {Experiment.START_TIME, Experiment.END_TIME}) {
             if (meta.get(k) instanceof String text) {
-                var t = IsoTimes.parseOrNull(text);
+                var t = Timestamps.parseOrNull(text);
                 if (t != null) {
                     meta.put(k, t);
                 }

@@ -1,5 +1,7 @@
 package org.jepyc.json;
 
+import org.jepyc.resultset.PythonFloats;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.LocalDateTime;

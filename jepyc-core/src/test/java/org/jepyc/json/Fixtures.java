@@ -9,11 +9,11 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /** Where the shared epyc fixtures are, and small file helpers for the tests. */
-final class Fixtures {
+public final class Fixtures {
     private Fixtures() { }
 
     /** @return the fixtures written by epyc 1.7.2 (tests run from the repository root) */
-    static Path dir() {
+    public static Path dir() {
         for (String p : new String[] {"../shared/fixtures/epyc-1.7.2", "../../shared/fixtures/epyc-1.7.2"}) {
             Path d = Path.of(p);
             if (Files.isDirectory(d)) {
@@ -23,10 +23,10 @@ final class Fixtures {
         throw new IllegalStateException("Cannot find ../shared/fixtures/epyc-1.7.2 from " + Path.of("").toAbsolutePath());
     }
 
-    static Path typedJson() { return dir().resolve("typed.json"); }
+    public static Path typedJson() { return dir().resolve("typed.json"); }
 
     /** @return the SHA-256 of a file, or of nothing if it is missing */
-    static String hash(Path p) throws IOException {
+    public static String hash(Path p) throws IOException {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             if (Files.isRegularFile(p)) {
@@ -41,7 +41,7 @@ final class Fixtures {
     }
 
     /** @return a python3 that runs, or null */
-    static String python() {
+    public static String python() {
         for (String exe : new String[] {"/usr/bin/python3", "python3"}) {
             try {
                 Process p = new ProcessBuilder(exe, "-c", "import json").redirectErrorStream(true).start();

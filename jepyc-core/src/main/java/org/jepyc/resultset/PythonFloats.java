@@ -1,4 +1,4 @@
-package org.jepyc.json;
+package org.jepyc.resultset;
 
 import java.math.BigDecimal;
 
@@ -10,7 +10,7 @@ import com.fasterxml.jackson.core.io.NumberOutput;
  * exponent is in [-4, 16), otherwise as {@code 1e-05} / {@code 1.5e+300}; {@code NaN},
  * {@code Infinity} and {@code -Infinity} bare. Files then look like epyc's, digit for digit.
  */
-final class PythonFloats {
+public final class PythonFloats {
 
     private PythonFloats() { }
 
@@ -18,7 +18,7 @@ final class PythonFloats {
      * @param d a double
      * @return its Python {@code repr}, as a JSON number token
      */
-    static String repr(double d) {
+    public static String repr(double d) {
         if (Double.isNaN(d)) {
             return "NaN";
         }
