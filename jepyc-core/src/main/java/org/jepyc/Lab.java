@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.function.Consumer;
 
 import org.dflib.DataFrame;
+import org.jepyc.campaign.Provenance;
 import org.jepyc.resultset.Values;
 import org.jepyc.run.PeriodicCommitter;
 import org.jepyc.run.ProgressTracker;
@@ -37,6 +38,8 @@ public class Lab implements AutoCloseable {
     private final Map<String, List<Object>> space = new LinkedHashMap<>();
     private ProgressListener progress = ProgressListener.NONE;
     private Duration commitInterval = Duration.ofMinutes(1);
+    private Long rootSeed;
+    private Resume resume = Resume.NONE;
 
     /** A lab with an in-memory notebook and a factorial design. */
     public Lab() {
@@ -81,6 +84,82 @@ public class Lab implements AutoCloseable {
         this.commitInterval = Objects.requireNonNull(interval, "interval");
         return this;
     }
+
+    /**
+     * Seeds every run from a root seed, its point and its repetition (see
+     * {@link Experiment#random()}), so the same campaign gives the same results whichever lab
+     * runs it and in whatever order, and one point re-run alone reproduces its row.
+     *
+     * @param root the campaign's root seed
+     * @return this lab
+     */
+    public Lab withSeed(long root) {
+        this.rootSeed = root;
+        return this;
+    }
+
+    /**
+     * @param mode whether a run skips points already in the current result set
+     * @return this lab
+     */
+    public Lab withResume(Resume mode) {
+        this.resume = Objects.requireNonNull(mode, "mode");
+        return this;
+    }
+
+    /**
+     * Where a campaign of this lab's design stands in the current result set.
+     *
+     * @param e the experiment (may be null: only the points matter)
+     * @return done, failed, pending and left, with an estimate of the time left
+     */
+    public Plan plan(Experiment e) {
+        updateResults();
+        return new Campaign(notebook.current(), parameters())
+                .plan(experiments(e), resume != Resume.SKIP_FAILED, parallelism());
+    }
+
+    /** @return how many points this lab runs at once, for {@link #plan}'s estimate */
+    protected int parallelism() {
+        return 1;
+    }
+
+    /**
+     * The points a run will run: the design's, seeded (see {@link #withSeed}) and, when
+     * resuming, less those already in the current set. Records the run's provenance and the
+     * campaign's size as attributes of the current set. Every lab's runExperiment starts here.
+     *
+     * @param e the experiment
+     * @return the points to run
+     */
+    protected List<ExperimentalConfiguration> pointsToRun(Experiment e) {
+        if (rootSeed != null) {
+            e.seedWith(rootSeed);
+        }
+        List<ExperimentalConfiguration> eps = experiments(e);
+        if (eps.isEmpty()) {
+            return eps;
+        }
+        ResultSet rs = notebook.current();
+        if (!rs.isLocked()) {
+            Provenance.of(e).forEach(rs::setAttribute);
+            rs.setAttribute(CAMPAIGN_POINTS, (long) eps.size());
+            if (rootSeed != null) {
+                rs.setAttribute(CAMPAIGN_SEED, rootSeed);
+            }
+        }
+        if (resume != Resume.NONE) {
+            List<ExperimentalConfiguration> rest = new Campaign(rs, parameters()).remaining(eps, resume == Resume.RERUN_FAILED);
+            LOG.info("Resuming: {} of {} points left to run", rest.size(), eps.size());
+            return rest;
+        }
+        return eps;
+    }
+
+    /** Result-set attribute: the number of points the last run's design gave. */
+    public static final String CAMPAIGN_POINTS = "jepyc.campaign.points";
+    /** Result-set attribute: the root seed of a seeded run. */
+    public static final String CAMPAIGN_SEED = "jepyc.campaign.seed";
 
     /** @return a committer for one run, following {@link #withCommitInterval} */
     protected PeriodicCommitter committer() { return new PeriodicCommitter(notebook, commitInterval); }
@@ -175,7 +254,7 @@ public class Lab implements AutoCloseable {
      * @param e the experiment
      */
     public void runExperiment(Experiment e) {
-        List<ExperimentalConfiguration> eps = experiments(e);
+        List<ExperimentalConfiguration> eps = pointsToRun(e);
         ProgressTracker tracker = new ProgressTracker(progress, eps.size());
         PeriodicCommitter committer = committer();
         try {

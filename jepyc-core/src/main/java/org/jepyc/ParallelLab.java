@@ -55,6 +55,11 @@ public class ParallelLab extends Lab {
         return requested > 0 ? Math.min(requested, available) : Math.max(available + requested, 1);
     }
 
+    @Override
+    protected int parallelism() {
+        return cores;
+    }
+
     /** @return the number of cores this lab uses */
     public int numberOfCores() {
         return cores;
@@ -71,7 +76,7 @@ public class ParallelLab extends Lab {
      */
     @Override
     public void runExperiment(Experiment e) {
-        List<ExperimentalConfiguration> eps = experiments(e);
+        List<ExperimentalConfiguration> eps = pointsToRun(e);
         if (eps.isEmpty()) {
             return;
         }

@@ -1,0 +1,107 @@
+package org.jepyc;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jepyc.campaign.PointHash;
+import org.jepyc.resultset.Category;
+import org.jepyc.resultset.Column;
+import org.jepyc.resultset.DoubleColumn;
+import org.jepyc.resultset.ResultTable;
+
+/**
+ * What a result set already holds of a design's points, by the stable hash of each point over
+ * the lab's parameter names (so parameters an experiment adds while running do not hide a
+ * point). Built once per run: one hash per stored row and one per design point.
+ */
+final class Campaign {
+    /** The best state a point has reached. */
+    private enum State { FAILED, PENDING, DONE }
+
+    private final List<String> names;
+    private final Map<Long, State> states = new HashMap<>();
+    private final double meanSeconds;
+
+    Campaign(ResultSet rs, List<String> names) {
+        this.names = names;
+        ResultTable table = rs.table();
+        Column[] columns = new Column[names.size()];
+        for (int j = 0; j < columns.length; j++) {
+            columns[j] = table.column(Category.PARAMETERS, names.get(j));
+        }
+        Map<String, Object> row = new HashMap<>();
+        double seconds = 0;
+        int timed = 0;
+        Column elapsed = table.column(Category.METADATA, Experiment.ELAPSED_TIME);
+        for (int i = 0; i < table.rows(); i++) {
+            for (int j = 0; j < columns.length; j++) {
+                row.put(names.get(j), columns[j] == null ? null : columns[j].get(i));
+            }
+            boolean ok = table.succeeded(i);
+            states.merge(PointHash.of(row, names), ok ? State.DONE : State.FAILED, Campaign::best);
+            if (ok && elapsed instanceof DoubleColumn d) {
+                seconds += d.getDouble(i);
+                timed++;
+            }
+        }
+        for (String job : rs.pendingResults()) {
+            states.merge(PointHash.of(rs.pendingResultParameters(job), names), State.PENDING, Campaign::best);
+        }
+        meanSeconds = timed == 0 ? Double.NaN : seconds / timed;
+    }
+
+    private static State best(State a, State b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+
+    private State state(ExperimentalConfiguration c) {
+        return states.get(PointHash.of(c.parameters(), names));
+    }
+
+    /**
+     * @param eps         the design's points
+     * @param rerunFailed true to keep points that only failed
+     * @return the points still to run
+     */
+    List<ExperimentalConfiguration> remaining(List<ExperimentalConfiguration> eps, boolean rerunFailed) {
+        List<ExperimentalConfiguration> out = new ArrayList<>();
+        for (ExperimentalConfiguration c : eps) {
+            State s = state(c);
+            if (s == null || (s == State.FAILED && rerunFailed)) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * @param eps         the design's points
+     * @param rerunFailed true if failed points will run again
+     * @param cores       how many points run at once
+     * @return where the campaign stands
+     */
+    Plan plan(List<ExperimentalConfiguration> eps, boolean rerunFailed, int cores) {
+        int done = 0;
+        int failed = 0;
+        int pending = 0;
+        for (ExperimentalConfiguration c : eps) {
+            State s = state(c);
+            if (s == State.DONE) {
+                done++;
+            } else if (s == State.FAILED) {
+                failed++;
+            } else if (s == State.PENDING) {
+                pending++;
+            }
+        }
+        int left = eps.size() - done - failed - pending;
+        int toRun = left + (rerunFailed ? failed : 0);
+        Optional<Duration> eta = Double.isNaN(meanSeconds) ? Optional.empty()
+                : Optional.of(Duration.ofMillis((long) Math.ceil(meanSeconds * 1000 * toRun / Math.max(1, cores))));
+        return new Plan(eps.size(), done, failed, pending, left, eta);
+    }
+}
