@@ -161,6 +161,22 @@ public class Lab implements AutoCloseable {
     /** Result-set attribute: the root seed of a seeded run. */
     public static final String CAMPAIGN_SEED = "jepyc.campaign.seed";
 
+    /**
+     * Commits at the end of a run, even one ended by an interrupt: file channels refuse to work
+     * while the thread's interrupt flag is set, so the flag is put aside for the commit and then
+     * restored.
+     */
+    protected void commitAtEnd() {
+        boolean interrupted = Thread.interrupted();
+        try {
+            notebook.commit();
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     /** @return a committer for one run, following {@link #withCommitInterval} */
     protected PeriodicCommitter committer() { return new PeriodicCommitter(notebook, commitInterval); }
 
@@ -266,7 +282,7 @@ public class Lab implements AutoCloseable {
             }
         } finally {
             try {
-                notebook.commit();
+                commitAtEnd();
             } finally {
                 tracker.finished();
             }

@@ -90,7 +90,7 @@ public class ParallelLab extends Lab {
             });
         } finally {
             try {
-                notebook().commit();
+                commitAtEnd();
             } finally {
                 tracker.finished();
             }
