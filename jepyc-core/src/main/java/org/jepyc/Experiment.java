@@ -11,6 +11,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.SplittableRandom;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.random.RandomGenerator;
+
+import org.jepyc.campaign.PointHash;
+import org.jepyc.campaign.Seeds;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,11 +64,20 @@ public abstract class Experiment implements Serializable {
     public static final String EXCEPTION = "epyc.experiment.exception";
     /** Metadata: the stack trace text of a failure. */
     public static final String TRACEBACK = "epyc.experiment.traceback";
+    /** Metadata (jepyc): the seed of the run's {@link #random()} generator. */
+    public static final String SEED = "jepyc.experiment.seed";
+    /** Metadata (jepyc): the stable hash of the point, 16 hex digits, recorded when a lab seeds its runs. */
+    public static final String POINT = "jepyc.experiment.point";
 
     private Map<String, Object> parameters = new LinkedHashMap<>();
     private Map<String, Object> metadata = new LinkedHashMap<>();
     private Map<String, ?> results = Map.of();
     private List<ResultsDict> runs;
+    private Long rootSeed;
+    private long repetitionKey = -1;
+    private long runSeed;
+    private boolean seeded;
+    private transient RandomGenerator random;
 
     /**
      * Moves the experiment to a new point: {@link #deconfigure()} then {@link #configure}.
@@ -162,9 +177,18 @@ public abstract class Experiment implements Serializable {
         Map<String, Object> md = new LinkedHashMap<>(16);
         metadata = md;
         md.put(EXPERIMENT, getClass().getName());
+        // parameters(), not the field: a combinator reports its underlying experiment's point (§3.1)
         Map<String, Object> params = parameters();
         results = Map.of();
         runs = null;
+        random = null;
+        seeded = rootSeed != null;
+        if (seeded) {
+            long point = PointHash.of(params);
+            runSeed = Seeds.derive(rootSeed, point, repetitionKey);
+            md.put(POINT, PointHash.hex(point));
+            md.put(SEED, runSeed);
+        }
         LocalDateTime start = LocalDateTime.now(CLOCK).truncatedTo(ChronoUnit.MICROS);
         md.put(START_TIME, start);
         long t0 = System.nanoTime();
@@ -183,8 +207,6 @@ public abstract class Experiment implements Serializable {
             if (several == null) {
                 Map<String, ?> r = perform(params);
                 res = r == null ? Map.of() : r;
-            } else {
-                several = complete(several, params, md);
             }
             t = System.nanoTime();
             elapsed += record(md, EXPERIMENT_TIME, t - mark);
@@ -201,7 +223,7 @@ public abstract class Experiment implements Serializable {
             if (phase == 1) {
                 try {
                     tearDown();
-                } catch (Exception te) {
+                } catch (Exception | AssertionError te) {   // swallowed like any failure of a phase
                     LOG.error("Exception in teardown, ignored", te);
                 }
             }
@@ -226,6 +248,10 @@ public abstract class Experiment implements Serializable {
                 throw new RuntimeException(ex.getMessage(), ex);
             }
             LOG.error("Caught exception in experiment: {}", ex.toString());
+        }
+        // complete the nested runs only now, when the outer metadata holds the status (D15 option b)
+        if (several != null) {
+            several = complete(several, params, md);
         }
         results = res;
         runs = several;
@@ -259,6 +285,47 @@ public abstract class Experiment implements Serializable {
         StringWriter w = new StringWriter(1024);
         t.printStackTrace(new PrintWriter(w));
         return w.toString();
+    }
+
+    /**
+     * Seeds this experiment's runs from a campaign's root seed: each run's {@link #random()}
+     * generator is then seeded from the root, the point and the repetition, never from the order
+     * points run in. Labs call this for {@link Lab#withSeed}; combinators pass it on.
+     *
+     * @param root the root seed, or null for unseeded runs
+     */
+    public void seedWith(Long root) {
+        this.rootSeed = root;
+    }
+
+    /** @param key identifies the repetition a combinator is running (-1: none); part of the seed */
+    void repetitionKey(long key) {
+        this.repetitionKey = key;
+    }
+
+    /** @return the repetition key of the current run (-1 outside a repetition) */
+    long repetitionKey() {
+        return repetitionKey;
+    }
+
+    /**
+     * The run's random generator. With a root seed (see {@link #seedWith}) it is seeded from the
+     * root, the point and the repetition, so a point re-run alone gives the same numbers;
+     * without, from a fresh random seed. Either way the seed is recorded in the run's metadata
+     * ({@link #SEED}).
+     *
+     * @return the generator for this run
+     */
+    protected RandomGenerator random() {
+        if (random == null) {
+            if (!seeded) {
+                runSeed = ThreadLocalRandom.current().nextLong();
+                seeded = true;
+                metadata.put(SEED, runSeed);
+            }
+            random = new SplittableRandom(runSeed);
+        }
+        return random;
     }
 
     /** @return true if the last run succeeded; false if it failed or there was none */

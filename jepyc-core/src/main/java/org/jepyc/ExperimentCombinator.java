@@ -28,6 +28,13 @@ public abstract class ExperimentCombinator extends Experiment {
         return this;
     }
 
+    /** Seeds this combinator and the experiment under it. */
+    @Override
+    public void seedWith(Long root) {
+        super.seedWith(root);
+        experiment.seedWith(root);
+    }
+
     /** @return the underlying experiment's point */
     @Override
     public Map<String, Object> parameters() {

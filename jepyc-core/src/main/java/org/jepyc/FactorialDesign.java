@@ -32,6 +32,7 @@ public class FactorialDesign implements Design {
         List<List<Object>> ranges = new ArrayList<>();
         for (Map.Entry<String, List<Object>> r : space.entrySet()) {
             if (!r.getValue().isEmpty()) {
+                refuseContinuous(r.getKey(), r.getValue());
                 names.add(r.getKey());
                 ranges.add(r.getValue());
             }
@@ -73,6 +74,18 @@ public class FactorialDesign implements Design {
             }
         }
         return any ? (int) n : 0;
+    }
+
+    /**
+     * @param name  a parameter
+     * @param range its values
+     * @throws DesignException if the range is a continuous {@link Range}, which a grid cannot enumerate
+     */
+    static void refuseContinuous(String name, List<Object> range) {
+        if (range.size() == 1 && range.get(0) instanceof Range r) {
+            throw new DesignException("parameter " + name + " is a continuous " + r
+                    + ": use a sampling design (LatinHypercubeDesign, SobolDesign, RandomDesign) or give a list of values");
+        }
     }
 
     static String describe(Map<String, List<Object>> space) {

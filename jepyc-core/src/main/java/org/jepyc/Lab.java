@@ -1,5 +1,6 @@
 package org.jepyc;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -11,6 +12,7 @@ import java.util.function.Consumer;
 
 import org.dflib.DataFrame;
 import org.jepyc.resultset.Values;
+import org.jepyc.run.PeriodicCommitter;
 import org.jepyc.run.ProgressTracker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +36,7 @@ public class Lab implements AutoCloseable {
     private final Design design;
     private final Map<String, List<Object>> space = new LinkedHashMap<>();
     private ProgressListener progress = ProgressListener.NONE;
+    private Duration commitInterval = Duration.ofMinutes(1);
 
     /** A lab with an in-memory notebook and a factorial design. */
     public Lab() {
@@ -68,6 +71,19 @@ public class Lab implements AutoCloseable {
 
     /** @return the progress listener */
     public ProgressListener progressListener() { return progress; }
+
+    /**
+     * @param interval how often a run commits a persistent notebook as results arrive (default one
+     *                 minute; zero commits only at the end, as epyc does)
+     * @return this lab
+     */
+    public Lab withCommitInterval(Duration interval) {
+        this.commitInterval = Objects.requireNonNull(interval, "interval");
+        return this;
+    }
+
+    /** @return a committer for one run, following {@link #withCommitInterval} */
+    protected PeriodicCommitter committer() { return new PeriodicCommitter(notebook, commitInterval); }
 
     /** @return the design */
     public Design design() { return design; }
@@ -153,19 +169,21 @@ public class Lab implements AutoCloseable {
 
     /**
      * Runs the experiment at every point, in the calling thread, adding each result to the
-     * notebook's current set, and commits at the end (also if the run is interrupted by an
-     * error).
+     * notebook's current set; commits a persistent notebook every {@link #withCommitInterval
+     * interval} and at the end (also if the run is interrupted by an error).
      *
      * @param e the experiment
      */
     public void runExperiment(Experiment e) {
         List<ExperimentalConfiguration> eps = experiments(e);
         ProgressTracker tracker = new ProgressTracker(progress, eps.size());
+        PeriodicCommitter committer = committer();
         try {
             for (ExperimentalConfiguration c : eps) {
                 ResultsDict r = c.experiment().set(c.parameters()).run();
                 notebook.addResult(r);
                 tracker.completed(r);
+                committer.tick();
             }
         } finally {
             try {
@@ -217,7 +235,9 @@ public class Lab implements AutoCloseable {
                 notebook.current().finish();
             }
             return true;
-        } catch (RuntimeException ex) {
+        } catch (RuntimeException | AssertionError ex) {
+            // an assertion failing in f is a failure of f (epyc's AssertionError is an Exception),
+            // so the half-built set is cleaned up as for any other
             if (options.delete()) {
                 try {
                     notebook.select(previous);

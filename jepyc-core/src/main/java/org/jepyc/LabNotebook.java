@@ -40,6 +40,7 @@ public class LabNotebook implements AutoCloseable {
     private String description;
     private String currentTag;
     private boolean locked;
+    private boolean readOnly;
     private boolean changed;
 
     /** An empty in-memory notebook. */
@@ -80,7 +81,7 @@ public class LabNotebook implements AutoCloseable {
         }
         if (storage.isReadOnly()) {
             sets.values().forEach(ResultSet::freeze);
-            locked = true;
+            readOnly = true;
         }
         if (description != null && !description.equals(this.description)) {
             setDescription(description);
@@ -409,6 +410,7 @@ public class LabNotebook implements AutoCloseable {
         if (locked) {
             return;
         }
+        assertUnlocked("finish");
         sets.values().forEach(ResultSet::finish);
         locked = true;
         changed = true;
@@ -421,7 +423,13 @@ public class LabNotebook implements AutoCloseable {
     }
 
     /** @return true once the notebook is finished, or if it was opened read-only */
-    public boolean isLocked() { return locked; }
+    public boolean isLocked() { return locked || readOnly; }
+
+    /** @return true once the notebook is finished (the lock a file stores), whether or not it is read-only */
+    public boolean isFinished() { return locked; }
+
+    /** @return true if the notebook was opened read-only: nothing in it can change, and it is never written */
+    public boolean isReadOnly() { return readOnly; }
 
     /** Commits a persistent notebook and releases its file. */
     @Override
@@ -437,8 +445,8 @@ public class LabNotebook implements AutoCloseable {
     }
 
     private void assertUnlocked(String what) {
-        if (locked) {
-            LOG.error("Lab notebook locked: cannot {}", what);
+        if (locked || readOnly) {
+            LOG.debug("Lab notebook locked: cannot {}", what);
             throw new LabNotebookLockedException(what);
         }
     }

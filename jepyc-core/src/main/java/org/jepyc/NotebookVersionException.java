@@ -20,6 +20,18 @@ public class NotebookVersionException extends NotebookException {
         this.actual = actual;
     }
 
+    /**
+     * @param file        the file, for the message
+     * @param expected    the version this build reads
+     * @param actual      the version found in the file
+     * @param explanation what that means for the user, appended to the message
+     */
+    public NotebookVersionException(String file, String expected, String actual, String explanation) {
+        super("Expected notebook version " + expected + ", got " + actual + " in " + file + ": " + explanation);
+        this.expected = expected;
+        this.actual = actual;
+    }
+
     /** @return the version this build reads */
     public String expectedVersion() { return expected; }
 

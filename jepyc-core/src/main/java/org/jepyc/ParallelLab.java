@@ -3,6 +3,7 @@ package org.jepyc;
 import java.util.List;
 
 import org.jepyc.run.ParallelRunner;
+import org.jepyc.run.PeriodicCommitter;
 import org.jepyc.run.ProgressTracker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,10 +76,12 @@ public class ParallelLab extends Lab {
             return;
         }
         ProgressTracker tracker = new ProgressTracker(progressListener(), eps.size());
+        PeriodicCommitter committer = committer();
         try {
             new ParallelRunner(cores).run(eps, r -> {
                 notebook().addResult(r);
                 tracker.completed(r);
+                committer.tick();
             });
         } finally {
             try {

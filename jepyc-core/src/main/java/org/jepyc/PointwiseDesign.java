@@ -17,6 +17,7 @@ public class PointwiseDesign implements Design {
     @Override
     public List<ExperimentalConfiguration> experiments(Experiment e, Map<String, List<Object>> space) {
         int n = size(space);
+        space.forEach(FactorialDesign::refuseContinuous);
         List<ExperimentalConfiguration> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             Map<String, Object> point = new HashMap<>();

@@ -55,7 +55,14 @@ public class RepeatedExperiment extends ExperimentCombinator {
      * @return its results dict
      */
     protected ResultsDict repetition(int i) {
-        return experiment().run();
+        // the repetition's identity, nested inside any repetition this experiment itself is in
+        long outer = repetitionKey();
+        experiment().repetitionKey(outer < 0 ? i : (outer + 1) * 1_000_003L + i);
+        try {
+            return experiment().run();
+        } finally {
+            experiment().repetitionKey(-1);
+        }
     }
 
     /** Never called: a repeated experiment returns its runs from {@link #performSeveral}. */

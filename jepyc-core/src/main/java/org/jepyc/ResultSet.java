@@ -41,6 +41,7 @@ public class ResultSet {
     private final Map<String, Object> attributes = new LinkedHashMap<>();
     private String description;
     private boolean locked;
+    private boolean frozen;
     private boolean dirty;
 
     /** A result set described as "Results collected on" the current time. */
@@ -130,13 +131,12 @@ public class ResultSet {
      *
      * @param r the result
      * @throws ResultSetLockedException if the set is locked
-     * @throws UnsupportedValueException if a value cannot be stored; nothing is added
+     * @throws UnsupportedValueException if a value cannot be stored; nothing is added (none of
+     *                                   the runs of a results dict holding several)
      */
     public void addSingleResult(ResultsDict r) {
         assertUnlocked("add a result");
-        for (ResultsDict one : r.flatten()) {
-            table.append(one);
-        }
+        table.appendAll(r.flatten());
         dirty = true;
     }
 
@@ -385,6 +385,9 @@ public class ResultSet {
         if (locked) {
             return;
         }
+        if (frozen) {
+            throw new ResultSetLockedException("finish a result set opened read-only");
+        }
         for (String job : pending.ids()) {
             cancelPendingResult(job);
         }
@@ -392,8 +395,11 @@ public class ResultSet {
         dirty = true;
     }
 
-    /** @return true once {@link #finish()} has run */
-    public boolean isLocked() { return locked; }
+    /** @return true once {@link #finish()} has run, or if the set was opened read-only */
+    public boolean isLocked() { return locked || frozen; }
+
+    /** @return true once {@link #finish()} has run (the lock a file stores), whether or not the set is read-only */
+    public boolean isFinished() { return locked; }
 
     /** @return true if the set changed since it was last saved */
     public boolean isDirty() { return dirty; }
@@ -406,9 +412,9 @@ public class ResultSet {
         dirty = true;
     }
 
-    /** Locks the set without cancelling its pending jobs: for notebooks opened read-only. */
+    /** Makes the set read-only without finishing it (its pending jobs stay): for notebooks opened read-only. */
     void freeze() {
-        locked = true;
+        frozen = true;
     }
 
     /** Marks the set as saved: storage formats call this after a successful write. */
@@ -418,8 +424,8 @@ public class ResultSet {
     }
 
     private void assertUnlocked(String what) {
-        if (locked) {
-            LOG.error("Result set locked: cannot {}", what);
+        if (locked || frozen) {
+            LOG.debug("Result set locked: cannot {}", what);
             throw new ResultSetLockedException(what);
         }
     }

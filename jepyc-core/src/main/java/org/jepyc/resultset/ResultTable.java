@@ -72,25 +72,47 @@ public final class ResultTable {
      * @param rd a results dict with a boolean status in its metadata
      */
     public void append(ResultsDict rd) {
+        appendAll(List.of(rd));
+    }
+
+    /**
+     * Appends flat results dicts as rows, all or none: if one cannot be stored, the rows and
+     * columns this call added are taken away again before the exception leaves (the runs of one
+     * experiment are one result).
+     *
+     * @param rds results dicts, each with a boolean status in its metadata
+     */
+    public void appendAll(List<ResultsDict> rds) {
+        int start = rows;
+        List<ColumnRef> added = new ArrayList<>();
+        List<ColumnRef> widened = new ArrayList<>();
+        boolean typeChangedBefore = typeChanged;
+        try {
+            for (ResultsDict rd : rds) {
+                appendRow(rd, added, widened);
+            }
+        } catch (RuntimeException e) {
+            rows = start;
+            undo(added, widened);
+            typeChanged = typeChangedBefore;
+            throw e;
+        }
+    }
+
+    private void appendRow(ResultsDict rd, List<ColumnRef> added, List<ColumnRef> widened) {
         Map<String, Object> metadata = rd.metadata();
         if (!(metadata.get(Experiment.STATUS) instanceof Boolean status)) {
             throw new ResultsStructureException(rd, "its metadata has no boolean " + Experiment.STATUS);
         }
-        List<ColumnRef> added = new ArrayList<>();
-        try {
-            extend(Category.METADATA, metadata, added);
-            extend(Category.PARAMETERS, rd.parameters(), added);
-            if (status) {
-                extend(Category.RESULTS, rd.results(), added);
-            }
-            fill(Category.METADATA, metadata);
-            fill(Category.PARAMETERS, rd.parameters());
-            fill(Category.RESULTS, status ? rd.results() : Map.of());
-            rows++;
-        } catch (RuntimeException e) {
-            undo(added);
-            throw e;
+        extend(Category.METADATA, metadata, added);
+        extend(Category.PARAMETERS, rd.parameters(), added);
+        if (status) {
+            extend(Category.RESULTS, rd.results(), added);
         }
+        fill(Category.METADATA, metadata, widened);
+        fill(Category.PARAMETERS, rd.parameters(), widened);
+        fill(Category.RESULTS, status ? rd.results() : Map.of(), widened);
+        rows++;
     }
 
     /**
@@ -115,7 +137,7 @@ public final class ResultTable {
      * @param value a canonical value
      */
     public void checkParameter(String name, Object value) {
-        admit(Category.PARAMETERS, groups.get(Category.PARAMETERS), name, value);
+        admit(Category.PARAMETERS, groups.get(Category.PARAMETERS), name, value, null);
     }
 
     private void extend(Category category, Map<String, Object> values, List<ColumnRef> added) {
@@ -149,7 +171,7 @@ public final class ResultTable {
         typeChanged = true;
     }
 
-    private void fill(Category category, Map<String, Object> values) {
+    private void fill(Category category, Map<String, Object> values, List<ColumnRef> widened) {
         ColumnGroup g = groups.get(category);
         for (int i = 0; i < g.size(); i++) {
             String name = g.name(i);
@@ -160,12 +182,16 @@ public final class ResultTable {
                 }
                 g.column(i).appendZero();
             } else {
-                admit(category, g, name, v).append(v);
+                admit(category, g, name, v, widened).append(v);
             }
         }
     }
 
-    private Column admit(Category category, ColumnGroup g, String name, Object v) {
+    /**
+     * @param widened where to record an integer column replaced by a float one, so that a row
+     *                that fails later can put it back; null if the caller cannot fail after this
+     */
+    private Column admit(Category category, ColumnGroup g, String name, Object v, List<ColumnRef> widened) {
         Column c = g.get(name);
         if (c.accepts(v)) {
             return c;
@@ -174,6 +200,9 @@ public final class ResultTable {
             // a column typed int by its first value meets a fraction: widen it rather than refuse
             DoubleColumn d = l.toDoubles();
             g.replace(name, d);
+            if (widened != null) {
+                widened.add(new ColumnRef(category, name, l));
+            }
             typeChanged = true;
             return d;
         }
@@ -185,7 +214,11 @@ public final class ResultTable {
                 + c.type() + " values and cannot store " + v + " of type " + v.getClass().getName());
     }
 
-    private void undo(List<ColumnRef> added) {
+    private void undo(List<ColumnRef> added, List<ColumnRef> widened) {
+        // a failed row leaves no trace: integer columns it widened get their integers back
+        for (ColumnRef ref : widened) {
+            groups.get(ref.category()).replace(ref.name(), ref.column());
+        }
         for (ColumnRef ref : added) {
             groups.get(ref.category()).remove(ref.name());
         }

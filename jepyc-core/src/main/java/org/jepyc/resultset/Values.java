@@ -56,6 +56,9 @@ public final class Values {
      * @return its canonical form, or null if it has none
      */
     public static Object normaliseOrNull(Object value) {
+        if (value == null) {
+            return null;   // no column type: callers report it as "No type mapping ... =null"
+        }
         if (value instanceof Long || value instanceof Double || value instanceof Boolean
                 || value instanceof String || value instanceof LocalDateTime || value instanceof Complex) {
             return value;
