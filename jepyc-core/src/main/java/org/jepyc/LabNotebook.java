@@ -279,6 +279,18 @@ public class LabNotebook implements AutoCloseable {
     }
 
     /**
+     * Gives a pending job a new id in the set that holds it (a resubmitted job).
+     *
+     * @param oldJobId a pending job
+     * @param newJobId its new id
+     * @throws PendingResultException if no set has the old job pending
+     */
+    public void rekeyPendingResult(String oldJobId, String newJobId) {
+        assertUnlocked("re-key a pending result");
+        owner(oldJobId).rekeyPendingResult(oldJobId, newJobId);
+    }
+
+    /**
      * @param jobId a pending job
      * @return its parameters
      * @throws NoSuchElementException if no set has it pending

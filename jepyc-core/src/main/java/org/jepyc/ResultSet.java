@@ -216,6 +216,28 @@ public class ResultSet {
         LOG.info("Cancelled {}", jobId);
     }
 
+    /**
+     * Gives a pending job a new id, keeping its parameters: for a job resubmitted because the
+     * service that ran it forgot it (a cluster restarted).
+     *
+     * @param oldJobId a job pending here
+     * @param newJobId its new id, not already pending here
+     * @throws PendingResultException if the old job is not pending here
+     */
+    public void rekeyPendingResult(String oldJobId, String newJobId) {
+        assertUnlocked("re-key a pending result");
+        if (newJobId == null || newJobId.isEmpty() || pending.contains(newJobId)) {
+            throw new IllegalArgumentException("Cannot re-key " + oldJobId + " as '" + newJobId
+                    + "': the new id is empty or already pending");
+        }
+        Map<String, Object> params = pending.remove(oldJobId);
+        if (params == null) {
+            throw new PendingResultException(oldJobId);
+        }
+        pending.add(newJobId, params);
+        dirty = true;
+    }
+
     /** @return the pending job ids, in the order submitted */
     public List<String> pendingResults() { return pending.ids(); }
 

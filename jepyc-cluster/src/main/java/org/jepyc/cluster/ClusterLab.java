@@ -1,0 +1,385 @@
+package org.jepyc.cluster;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+import org.jepyc.Design;
+import org.jepyc.Experiment;
+import org.jepyc.ExperimentalConfiguration;
+import org.jepyc.FactorialDesign;
+import org.jepyc.Lab;
+import org.jepyc.LabNotebook;
+import org.jepyc.cluster.admin.ConnectionFile;
+import org.jepyc.cluster.admin.JepycHome;
+import org.jepyc.cluster.client.Batch;
+import org.jepyc.cluster.client.BatchBuilder;
+import org.jepyc.cluster.client.Collection;
+import org.jepyc.cluster.client.JobClient;
+import org.jepyc.cluster.client.ResultCollector;
+import org.jepyc.cluster.protocol.AllowList;
+import org.jepyc.cluster.protocol.Names;
+import org.jepyc.cluster.protocol.PayloadCodec;
+import org.jepyc.cluster.protocol.Signer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A lab that runs experiments asynchronously on a jepyc cluster (§7): {@link #runExperiment}
+ * submits every point and returns at once, each point recorded as a pending result in the
+ * notebook's current set; results are collected later — by this lab, or by another one in
+ * another process that opens the same (persistent) notebook — into whichever set holds each
+ * job.
+ *
+ * <h2>The job service, and why it is not {@code DurableExecutorService}</h2>
+ * The cluster is a set of Hazelcast members ({@code jepyc cluster start}). Work is kept in three
+ * maps and a queue: the signed task of each batch of points (by batch id), the batch's state
+ * (queued, or running on member M, and how many workers it has lost), the signed result (by
+ * batch id), and a queue of batch ids that worker threads take from. A worker claims a batch by
+ * compare-and-set of its state, runs it, stores the result and only then removes the task; when a
+ * member leaves, the oldest member puts its batches back in the queue (up to
+ * {@link ClusterOptions#retries()} times, then the batch fails with a message). Results stay in
+ * the cluster, under ids the notebook holds, until a client has committed them to the notebook
+ * and discards them — so they survive the submitting process and any other process can collect
+ * them. Hazelcast's {@code DurableExecutorService} also keeps results by task id, but its
+ * per-partition ring buffer bounds how many (100,000 pending points would need a huge capacity),
+ * its task ids are sequence numbers that restart with the cluster (an old job id could fetch a new
+ * job's result after a restart), it fetches results one task at a time, and it ships the task as
+ * a Java-serialised {@code Callable} that Hazelcast itself deserialises — before any signature
+ * could be checked. The maps let us batch (a few hundred calls for 100,000 points), use random
+ * batch ids that no restart can reuse, tell a lost job from a slow one, and keep every user class
+ * inside signed byte arrays that only the worker opens, after checking the HMAC, through an
+ * allow-list.
+ *
+ * <p>A job id is {@code <batch id>/<index>}. Unlike epyc this lab keeps its client connection open
+ * between calls (reconnecting when needed) and {@link #close()} releases it; and it never sleeps
+ * between submissions.
+ */
+public class ClusterLab extends Lab {
+    private static final Logger LOG = LoggerFactory.getLogger(ClusterLab.class);
+    private static final int SUBMIT_GROUP = 64;
+    private static final Duration MIN_POLL = Duration.ofMillis(20);
+
+    private final ConnectionFile connection;
+    private final ClusterOptions options;
+    private final Signer signer;
+    private final PayloadCodec codec;
+    private JobClient client;
+    private List<String> lost = List.of();
+    private List<String> crashed = List.of();
+    private Experiment lastExperiment;
+
+    /**
+     * A lab on the default profile's cluster ({@code ~/.jepyc/profile_default}), connected at once.
+     *
+     * @param notebook where results go
+     * @throws ClusterUnavailableException if the cluster cannot be reached
+     */
+    public ClusterLab(LabNotebook notebook) {
+        this(notebook, JepycHome.connectionFile(null));
+    }
+
+    /**
+     * @param notebook       where results go
+     * @param connectionFile the cluster's connection file
+     * @throws ClusterUnavailableException if the cluster cannot be reached
+     */
+    public ClusterLab(LabNotebook notebook, Path connectionFile) {
+        this(notebook, connectionFile, new FactorialDesign());
+    }
+
+    /**
+     * @param notebook       where results go
+     * @param connectionFile the cluster's connection file
+     * @param design         how ranges become points (D17 fixed)
+     * @throws ClusterUnavailableException if the cluster cannot be reached
+     */
+    public ClusterLab(LabNotebook notebook, Path connectionFile, Design design) {
+        this(notebook, connectionFile, design, ClusterOptions.defaults());
+    }
+
+    /**
+     * @param notebook       where results go
+     * @param connectionFile the cluster's connection file
+     * @param design         how ranges become points
+     * @param options        tuning
+     * @throws ClusterUnavailableException if the cluster cannot be reached
+     */
+    public ClusterLab(LabNotebook notebook, Path connectionFile, Design design, ClusterOptions options) {
+        this(notebook, ConnectionFile.read(connectionFile), design, options);
+    }
+
+    /**
+     * @param notebook   where results go
+     * @param connection the cluster
+     * @param design     how ranges become points
+     * @param options    tuning
+     * @throws ClusterUnavailableException if the cluster cannot be reached
+     */
+    public ClusterLab(LabNotebook notebook, ConnectionFile connection, Design design, ClusterOptions options) {
+        super(notebook, design);
+        this.connection = Objects.requireNonNull(connection, "connection");
+        this.options = Objects.requireNonNull(options, "options");
+        this.signer = new Signer(connection.secret());
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        this.codec = new PayloadCodec(new AllowList(options.allow()), loader == null ? getClass().getClassLoader() : loader);
+        open();
+    }
+
+    /** @return the lab's tuning */
+    public ClusterOptions options() { return options; }
+
+    /**
+     * Connects if not connected.
+     *
+     * @throws ClusterUnavailableException after {@link ClusterOptions#reconnections()} failed retries
+     */
+    public void open() {
+        if (client == null || !client.isRunning()) {
+            if (client != null) {
+                client.close();
+            }
+            client = JobClient.connect(connection, options.connectTimeout(), options.reconnections());
+        }
+    }
+
+    /** @return the number of experiments the cluster runs at once (its workers' threads) */
+    public int numberOfEngines() {
+        open();
+        return client.engines();
+    }
+
+    /**
+     * Submits every point and returns at once (§7.3). Each point becomes a pending result in the
+     * current set under its job id; the notebook is committed at the end. A failure of the cluster
+     * while submitting is logged and ends the submission (the points submitted so far stay pending),
+     * as in epyc; an experiment that cannot be serialised is an {@link IllegalArgumentException}.
+     *
+     * @param e the experiment
+     */
+    @Override
+    public void runExperiment(Experiment e) {
+        List<ExperimentalConfiguration> eps = experiments(e);
+        if (eps.isEmpty()) {
+            return;
+        }
+        open();
+        lastExperiment = e;
+        int size = options.batchSize() > 0 ? options.batchSize() : BatchBuilder.automaticSize(eps.size(), client.engines());
+        submit(eps, size, null);
+    }
+
+    private int submit(List<ExperimentalConfiguration> eps, int size, List<String> rekey) {
+        BatchBuilder builder = new BatchBuilder(signer);
+        int done = 0;
+        try {
+            for (int from = 0; from < eps.size(); from += size * SUBMIT_GROUP) {
+                int to = Math.min(eps.size(), from + size * SUBMIT_GROUP);
+                List<Batch> batches = builder.build(eps.subList(from, to), size);
+                client.submit(batches, options.retries());
+                int k = from;
+                for (Batch b : batches) {
+                    for (int i = 0; i < b.points().size(); i++, k++) {
+                        String job = Names.jobId(b.id(), i);
+                        if (rekey == null) {
+                            notebook().addPendingResult(b.points().get(i), job);
+                        } else {
+                            notebook().rekeyPendingResult(rekey.get(k), job);
+                        }
+                    }
+                }
+                done = to;
+            }
+            LOG.info("Submitted {} points in batches of {}", done, size);
+        } catch (IllegalArgumentException ex) {
+            throw ex;
+        } catch (RuntimeException ex) {
+            LOG.error("Submission stopped after {} of {} points: {}", done, eps.size(), ex.toString());
+        } finally {
+            notebook().commit();
+        }
+        return done;
+    }
+
+    /** Collects whatever has finished (§7.4). */
+    @Override
+    public void updateResults() {
+        updateResults(false);
+    }
+
+    /**
+     * Collects every finished job of every result set into the set that holds it, commits, and only
+     * then lets the cluster forget the collected results. Does nothing if no set has a pending job
+     * (D3 fixed: the notebook-wide count). Jobs the cluster no longer knows are reported in
+     * {@link #lostJobs()} and logged.
+     *
+     * @param purge also cancel jobs that are lost or whose result cannot be read (they become
+     *              "Cancelled" failed rows)
+     * @return the number of results collected by this call
+     */
+    public int updateResults(boolean purge) {
+        LabNotebook nb = notebook();
+        if (nb.numberOfAllPendingResults() == 0) {
+            lost = List.of();
+            crashed = List.of();
+            return 0;
+        }
+        open();
+        Collection c;
+        try {
+            c = new ResultCollector(client, signer, codec).collect(nb);
+            lost = c.lost();
+            crashed = c.crashed();
+            if (!lost.isEmpty()) {
+                LOG.warn("{} pending jobs are unknown to the {} (restarted, or refused?): resubmitLost() runs them again{}",
+                        lost.size(), connection.describe(), purge ? "; purged" : "");
+            }
+            if (purge) {
+                Set<String> gone = new HashSet<>(lost);
+                gone.addAll(crashed);
+                Set<String> pending = new HashSet<>(nb.allPendingResults());
+                for (String job : gone) {
+                    if (pending.contains(job)) {
+                        nb.cancelPendingResult(job);
+                    }
+                }
+                lost = List.of();
+                crashed = List.of();
+            }
+        } finally {
+            nb.commit();
+        }
+        client.discard(c.discard());
+        return c.collected();
+    }
+
+    /** @return the pending jobs the last {@link #updateResults} found unknown to the cluster */
+    public List<String> lostJobs() {
+        return lost;
+    }
+
+    /** @return the pending jobs whose results the last {@link #updateResults} could not read */
+    public List<String> crashedJobs() {
+        return crashed;
+    }
+
+    /**
+     * Runs the lost jobs again with the experiment this lab last submitted.
+     *
+     * @return the number of points resubmitted
+     * @throws IllegalStateException if this lab has submitted nothing (use {@link #resubmitLost(Experiment)})
+     */
+    public int resubmitLost() {
+        if (lastExperiment == null) {
+            throw new IllegalStateException("This lab has not submitted an experiment: call resubmitLost(experiment)");
+        }
+        return resubmitLost(lastExperiment);
+    }
+
+    /**
+     * Runs the jobs found lost by the last {@link #updateResults} again, from the parameters the
+     * notebook holds, each in the result set that holds it; the pending entries take the new jobs'
+     * ids.
+     *
+     * @param e the experiment to run them with
+     * @return the number of points resubmitted
+     */
+    public int resubmitLost(Experiment e) {
+        LabNotebook nb = notebook();
+        Set<String> pending = new HashSet<>(nb.allPendingResults());
+        List<String> jobs = new ArrayList<>();
+        List<ExperimentalConfiguration> eps = new ArrayList<>();
+        for (String job : lost) {
+            if (pending.contains(job)) {
+                jobs.add(job);
+                eps.add(new ExperimentalConfiguration(e, nb.pendingResultParameters(job)));
+            }
+        }
+        if (eps.isEmpty()) {
+            return 0;
+        }
+        open();
+        int size = options.batchSize() > 0 ? options.batchSize() : BatchBuilder.automaticSize(eps.size(), client.engines());
+        int n = submit(eps, size, jobs);
+        lost = List.of();
+        LOG.info("Resubmitted {} lost jobs", n);
+        return n;
+    }
+
+    /**
+     * Waits until every pending result of every set is in, or the timeout passes (epyc's
+     * {@code wait}, §7.5). Polls at least every {@link ClusterOptions#waitingTime()}, and sooner
+     * when results arrive. Returns false early, with a warning, when every job still pending is
+     * lost or unreadable, since waiting cannot help those.
+     *
+     * @param timeout the longest wait; negative waits as long as needed
+     * @return true if nothing is pending
+     */
+    public boolean waitFor(Duration timeout) {
+        LabNotebook nb = notebook();
+        if (nb.numberOfAllPendingResults() == 0) {
+            return true;
+        }
+        boolean forever = timeout.isNegative();
+        long deadline = forever ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
+        while (forever || System.nanoTime() < deadline) {
+            open();
+            long seen = client.arrivals();
+            updateResults();
+            int pending = nb.numberOfAllPendingResults();
+            if (pending == 0) {
+                return true;
+            }
+            if (lost.size() + crashed.size() >= pending) {
+                LOG.warn("All {} pending jobs are lost or unreadable: not waiting for them", pending);
+                return false;
+            }
+            long left = forever ? Long.MAX_VALUE : deadline - System.nanoTime();
+            if (left <= 0) {
+                break;
+            }
+            try {
+                client.awaitArrival(seen, Duration.ofNanos(Math.min(options.waitingTime().toNanos(), left)));
+                Thread.sleep(MIN_POLL.toMillis());
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return nb.numberOfAllPendingResults() == 0;
+    }
+
+    /**
+     * Waits as long as needed (epyc's {@code wait()}).
+     *
+     * @return true when nothing is pending; false if what is left is lost
+     */
+    public boolean waitFor() {
+        return waitFor(Duration.ofSeconds(-1));
+    }
+
+    /**
+     * Cancels the current set's pending jobs (§7.6): each becomes a "Cancelled" failed row; the
+     * cluster still runs them, and their results are ignored.
+     */
+    public void cancelPendingResults() {
+        LabNotebook nb = notebook();
+        for (String job : nb.current().pendingResults()) {
+            nb.cancelPendingResult(job);
+        }
+        nb.commit();
+    }
+
+    /** Releases the connection to the cluster (reopened when needed). */
+    @Override
+    public void close() {
+        if (client != null) {
+            client.close();
+            client = null;
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package org.jepyc.cluster.worker;
+
+import java.io.InvalidClassException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+
+import org.jepyc.ResultsDict;
+import org.jepyc.cluster.protocol.PayloadCodec;
+import org.jepyc.cluster.protocol.ResultEnvelope;
+import org.jepyc.cluster.protocol.Rows;
+import org.jepyc.cluster.protocol.Signer;
+import org.jepyc.cluster.protocol.TaskEnvelope;
+import org.jepyc.cluster.protocol.TaskPayload;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one batch: checks its signature first (an unsigned or wrongly signed task is refused
+ * and logged, and nothing of it is deserialised), deserialises it through the allow-list, runs
+ * each point as {@code experiment.set(point).run()}, and returns the results. A batch that
+ * cannot be loaded (a class missing from the workers' classpath or outside the allow-list)
+ * becomes a failure that every point's row reports.
+ */
+final class TaskRunner {
+    private static final Logger LOG = LoggerFactory.getLogger(TaskRunner.class);
+    private final Signer signer;
+    private final PayloadCodec codec;
+
+    TaskRunner(Signer signer, PayloadCodec codec) {
+        this.signer = signer;
+        this.codec = codec;
+    }
+
+    /**
+     * @param batchId  the batch
+     * @param envelope its stored bytes
+     * @return the result to store, or null if the task was refused
+     */
+    ResultEnvelope run(String batchId, byte[] envelope) {
+        byte[] payload;
+        try {
+            payload = TaskEnvelope.open(batchId, envelope, signer);
+        } catch (SecurityException e) {
+            LOG.warn("{}", e.getMessage());
+            return null;
+        }
+        TaskPayload task;
+        try {
+            task = codec.read(payload, TaskPayload.class);
+        } catch (InvalidClassException e) {
+            return failure(batchId, "The task holds a class the workers do not accept (" + e.getMessage()
+                    + "): start the workers with --allow PACKAGE or --classpath JAR naming it");
+        } catch (ClassNotFoundException e) {
+            return failure(batchId, "Class " + e.getMessage() + " is not on the workers' classpath: start them with "
+                    + "--classpath JARS holding the experiment classes");
+        } catch (Exception | LinkageError e) {
+            return failure(batchId, "The task cannot be loaded on the worker: " + e);
+        }
+        ArrayList<ResultsDict> out = new ArrayList<>(task.size());
+        for (int i = 0; i < task.size(); i++) {
+            try {
+                out.add(Rows.portable(task.experiment(i).set(task.point(i)).run()));
+            } catch (VirtualMachineError e) {
+                throw e;
+            } catch (Throwable t) {
+                out.add(Rows.failed(task.point(i), String.valueOf(t.getMessage()), trace(t)));
+            }
+        }
+        try {
+            return ResultEnvelope.results(batchId, PayloadCodec.write(out));
+        } catch (RuntimeException e) {
+            return failure(batchId, "The results cannot be sent back: " + e.getMessage());
+        }
+    }
+
+    private static ResultEnvelope failure(String batchId, String message) {
+        LOG.warn("Batch {} failed: {}", batchId, message);
+        return ResultEnvelope.failure(batchId, message);
+    }
+
+    private static String trace(Throwable t) {
+        StringWriter w = new StringWriter();
+        t.printStackTrace(new PrintWriter(w));
+        return w.toString();
+    }
+}

@@ -1,0 +1,256 @@
+package org.jepyc.cluster.worker;
+
+import java.io.IOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
+
+import com.hazelcast.cluster.MembershipEvent;
+import com.hazelcast.cluster.MembershipListener;
+import com.hazelcast.collection.IQueue;
+import com.hazelcast.core.Hazelcast;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.HazelcastInstanceNotActiveException;
+import com.hazelcast.map.IMap;
+import org.jepyc.cluster.protocol.AllowList;
+import org.jepyc.cluster.protocol.HazelcastConfigs;
+import org.jepyc.cluster.protocol.Names;
+import org.jepyc.cluster.protocol.PayloadCodec;
+import org.jepyc.cluster.protocol.ResultEnvelope;
+import org.jepyc.cluster.protocol.Signer;
+import org.jepyc.cluster.protocol.TaskState;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One worker: a Hazelcast member whose threads take batch ids from the queue, claim the batch
+ * (compare-and-set of its state), run it and store its signed result before removing the
+ * task — so a batch whose worker dies is still in the task map and is re-queued by the
+ * {@link Reaper}. Stops on {@link #close()}, on a signed shutdown message, or when its member
+ * stops.
+ */
+public final class Worker implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Worker.class);
+    private final WorkerOptions options;
+    private final Signer signer;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final List<Thread> threads = new ArrayList<>();
+    private HazelcastInstance hz;
+    private ScheduledExecutorService reaping;
+    private volatile boolean running = true;
+
+    /** @param options how to run */
+    public Worker(WorkerOptions options) {
+        this.options = options;
+        this.signer = new Signer(options.connection().secret());
+    }
+
+    /**
+     * Joins the cluster and starts taking work.
+     *
+     * @return this worker
+     * @throws IOException if the experiment classpath cannot be read
+     */
+    public Worker start() throws IOException {
+        ClassLoader loader = loader(options.classpath());
+        List<String> allowed = new ArrayList<>(options.allow());
+        allowed.addAll(packagesOf(options.classpath()));
+        AllowList allow = new AllowList(allowed);
+        LOG.info("Worker allows classes in {}", allow.prefixes());
+        PayloadCodec codec = new PayloadCodec(allow, loader);
+        Map<String, String> attrs = Map.of(Names.THREADS_ATTRIBUTE, Integer.toString(options.threads()),
+                Names.PID_ATTRIBUTE, Long.toString(ProcessHandle.current().pid()));
+        hz = Hazelcast.newHazelcastInstance(HazelcastConfigs.member(options.connection(), options.host(),
+                options.port(), attrs));
+        Reaper reaper = new Reaper(hz, signer);
+        reaping = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "jepyc-reaper"));
+        hz.getCluster().addMembershipListener(new MembershipListener() {
+            @Override
+            public void memberAdded(MembershipEvent e) {
+                LOG.info("Member joined: {}", e.getMember().getAddress());
+            }
+
+            @Override
+            public void memberRemoved(MembershipEvent e) {
+                LOG.warn("Member left: {}", e.getMember().getAddress());
+                reaping.schedule(() -> reapSafely(reaper, true), 300, TimeUnit.MILLISECONDS);
+            }
+        });
+        reaping.scheduleWithFixedDelay(() -> reapSafely(reaper, false), 10, 10, TimeUnit.SECONDS);
+        hz.<String>getTopic(Names.CONTROL).addMessageListener(m -> control(m.getMessageObject()));
+        hz.getLifecycleService().addLifecycleListener(e -> {
+            if (e.getState() == com.hazelcast.core.LifecycleEvent.LifecycleState.SHUTDOWN) {
+                running = false;
+                stopped.countDown();
+            }
+        });
+        TaskRunner runner = new TaskRunner(signer, codec);
+        for (int i = 0; i < options.threads(); i++) {
+            Thread t = new Thread(() -> loop(runner, loader), "jepyc-worker-" + i);
+            t.setContextClassLoader(loader);
+            t.start();
+            threads.add(t);
+        }
+        LOG.info("Worker {} running {} thread(s) in cluster {}", hz.getCluster().getLocalMember().getAddress(),
+                options.threads(), hz.getConfig().getClusterName());
+        return this;
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    private void reapSafely(Reaper reaper, boolean queuedToo) {
+        try {
+            if (running && reaper.isOldest()) {
+                reaper.reap(queuedToo);
+            }
+        } catch (RuntimeException e) {
+            if (running) {
+                LOG.warn("Re-queueing lost batches failed: {}", e.toString());
+            }
+        }
+    }
+
+    private void control(String message) {
+        if (ShutdownMessage.verify(message, signer)) {
+            LOG.info("Shutdown requested through the cluster");
+            new Thread(this::close, "jepyc-shutdown").start();
+        } else {
+            LOG.warn("Ignored an unsigned control message");
+        }
+    }
+
+    private void loop(TaskRunner runner, ClassLoader loader) {
+        IQueue<String> queue = hz.getQueue(Names.QUEUE);
+        IMap<String, String> state = hz.getMap(Names.STATE);
+        IMap<String, byte[]> tasks = hz.getMap(Names.TASKS);
+        IMap<String, byte[]> results = hz.getMap(Names.RESULTS);
+        UUID me = hz.getCluster().getLocalMember().getUuid();
+        while (running) {
+            try {
+                String id = queue.poll(500, TimeUnit.MILLISECONDS);
+                if (id == null) {
+                    continue;
+                }
+                String old = state.get(id);
+                if (old == null) {
+                    continue;               // finished or failed meanwhile
+                }
+                TaskState st = TaskState.parse(old);
+                if (st.running() || !state.replace(id, old, st.claimedBy(me).format())) {
+                    continue;               // a duplicate queue entry; someone else has it
+                }
+                byte[] envelope = tasks.get(id);
+                if (envelope == null) {
+                    state.delete(id);
+                    continue;
+                }
+                ResultEnvelope r = runner.run(id, envelope);
+                if (r != null && tasks.containsKey(id)) {
+                    results.set(id, r.seal(signer));
+                }
+                tasks.delete(id);
+                state.delete(id);
+            } catch (HazelcastInstanceNotActiveException e) {
+                break;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (RuntimeException e) {
+                if (running) {
+                    LOG.error("Worker loop: {}", e.toString(), e);
+                }
+            }
+        }
+    }
+
+    /** Blocks until the worker has stopped. @throws InterruptedException if interrupted */
+    public void awaitStop() throws InterruptedException {
+        stopped.await();
+    }
+
+    /** @return the member's address, as {@code host:port} */
+    public String address() {
+        var a = hz.getCluster().getLocalMember().getAddress();
+        return a.getHost() + ":" + a.getPort();
+    }
+
+    /** Stops taking work, lets the running experiments finish, and leaves the cluster gracefully. */
+    @Override
+    public void close() {
+        running = false;
+        for (Thread t : threads) {
+            if (t != Thread.currentThread()) {
+                try {
+                    t.join(60_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+        if (reaping != null) {
+            reaping.shutdownNow();
+        }
+        if (hz != null && hz.getLifecycleService().isRunning()) {
+            hz.shutdown();
+        }
+        stopped.countDown();
+    }
+
+    static ClassLoader loader(List<Path> classpath) throws MalformedURLException {
+        ClassLoader parent = Worker.class.getClassLoader();
+        if (classpath.isEmpty()) {
+            return parent;
+        }
+        URL[] urls = new URL[classpath.size()];
+        for (int i = 0; i < urls.length; i++) {
+            urls[i] = classpath.get(i).toUri().toURL();
+        }
+        return new URLClassLoader("jepyc-experiments", urls, parent);
+    }
+
+    /**
+     * @param classpath jars and class directories
+     * @return the packages of the classes they hold
+     * @throws IOException if one cannot be read
+     */
+    static List<String> packagesOf(List<Path> classpath) throws IOException {
+        TreeSet<String> out = new TreeSet<>();
+        for (Path p : classpath) {
+            if (Files.isDirectory(p)) {
+                try (Stream<Path> s = Files.walk(p)) {
+                    s.filter(f -> f.toString().endsWith(".class")).forEach(f -> {
+                        Path rel = p.relativize(f.getParent() == null ? p : f.getParent());
+                        out.add(rel.toString().replace(java.io.File.separatorChar, '.'));
+                    });
+                }
+            } else if (Files.isRegularFile(p)) {
+                try (JarFile jar = new JarFile(p.toFile())) {
+                    jar.stream().map(e -> e.getName())
+                            .filter(n -> n.endsWith(".class") && !n.startsWith("META-INF/") && n.contains("/"))
+                            .forEach(n -> out.add(n.substring(0, n.lastIndexOf('/')).replace('/', '.')));
+                }
+            } else {
+                throw new IOException("No such jar or directory on the experiment classpath: " + p);
+            }
+        }
+        out.remove("");
+        return new ArrayList<>(out);
+    }
+}

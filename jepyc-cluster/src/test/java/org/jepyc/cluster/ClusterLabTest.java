@@ -1,0 +1,324 @@
+package org.jepyc.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.IntStream;
+
+import org.jepyc.Experiment;
+import org.jepyc.ExperimentalConfiguration;
+import org.jepyc.FactorialDesign;
+import org.jepyc.LabNotebook;
+import org.jepyc.ResultsDict;
+import org.jepyc.cluster.admin.ConnectionFile;
+import org.jepyc.cluster.client.BatchBuilder;
+import org.jepyc.cluster.client.JobClient;
+import org.jepyc.cluster.protocol.Signer;
+import org.jepyc.cluster.testexp.Fails;
+import org.jepyc.cluster.testexp.Marker;
+import org.jepyc.cluster.testexp.Sum;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/** §17.12 (test_clusterlabs.py) and more, against one shared 2-worker cluster in separate JVMs. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ClusterLabTest {
+    private static final int N = 20;
+    @TempDir
+    Path tmp;
+    private LocalCluster cluster;
+    private final List<ClusterLab> labs = new ArrayList<>();
+
+    @BeforeAll
+    void startCluster() throws Exception {
+        cluster = LocalCluster.start(Files.createTempDirectory("jepyc-cluster-test"), 2);
+    }
+
+    @AfterAll
+    void stopCluster() throws Exception {
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    @AfterEach
+    void closeLabs() {
+        labs.forEach(ClusterLab::close);
+        labs.clear();
+    }
+
+    private ClusterLab lab(LabNotebook nb) {
+        return lab(nb, ClusterOptions.defaults().withWaitingTime(Duration.ofSeconds(1)));
+    }
+
+    private ClusterLab lab(LabNotebook nb, ClusterOptions o) {
+        ClusterLab lab = new ClusterLab(nb, cluster.connection, new FactorialDesign(), o);
+        labs.add(lab);
+        return lab;
+    }
+
+    @Test // 193
+    void emptyLab() {
+        ClusterLab lab = lab(new LabNotebook());
+        assertThat(lab.notebook().readyFraction()).isEqualTo(1.0);
+        assertThat(lab.dataframe().height()).isZero();
+        assertThat(lab.numberOfEngines()).isEqualTo(2);
+    }
+
+    @Test // 194
+    void runsEveryPoint() throws Exception {
+        ClusterLab lab = lab(new LabNotebook());
+        lab.put("a", IntStream.range(0, N));
+        lab.runExperiment(new Sum());
+        assertThat(lab.notebook().numberOfPendingResults()).isEqualTo(N);
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (!lab.ready() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(lab.ready()).isTrue();
+        List<ResultsDict> rs = lab.results();
+        assertThat(rs).hasSize(N);
+        for (ResultsDict r : rs) {
+            long a = (Long) r.parameters().get("a");
+            assertThat(a).isBetween(0L, (long) N - 1);
+            assertThat(r.results().get("total")).isEqualTo(a);
+        }
+    }
+
+    @Test // 195
+    void waitThenReady() {
+        ClusterLab lab = lab(new LabNotebook());
+        lab.put("a", IntStream.range(0, N));
+        lab.runExperiment(new Sum());
+        assertThat(lab.waitFor(Duration.ofSeconds(-1))).isTrue();
+        assertThat(lab.ready()).isTrue();
+    }
+
+    @Test // 196
+    void waitTimesOut() {
+        ClusterLab lab = lab(new LabNotebook(), ClusterOptions.defaults().withWaitingTime(Duration.ofSeconds(1)));
+        lab.put("a", IntStream.range(0, N));
+        lab.put("ms", 300);
+        lab.runExperiment(new Sum());
+        assertThat(lab.waitFor(Duration.ofMillis(700))).isFalse();
+        assertThat(lab.ready()).isFalse();
+        assertThat(lab.waitFor()).isTrue();
+        assertThat(lab.ready()).isTrue();
+    }
+
+    @Test // 197
+    void readyFractionNeverDecreases() throws Exception {
+        ClusterLab lab = lab(new LabNotebook());
+        lab.put("a", IntStream.range(0, N));
+        lab.put("ms", 50);
+        lab.runExperiment(new Sum());
+        double last = 0;
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (System.currentTimeMillis() < deadline) {
+            double f = lab.readyFraction();
+            assertThat(f).isGreaterThanOrEqualTo(last);
+            last = f;
+            if (f == 1.0) {
+                break;
+            }
+            Thread.sleep(20);
+        }
+        assertThat(last).isEqualTo(1.0);
+        assertThat(lab.notebook().numberOfPendingResults()).isZero();
+        assertThat(lab.results()).hasSize(N).allSatisfy(r ->
+                assertThat(r.results().get("total")).isEqualTo(r.parameters().get("a")));
+    }
+
+    @Test // 198
+    void waitWithNothingPending() {
+        ClusterLab lab = lab(new LabNotebook());
+        assertThat(lab.waitFor()).isTrue();
+        lab.put("a", IntStream.range(0, 4));
+        lab.runExperiment(new Sum());
+        assertThat(lab.waitFor()).isTrue();
+        assertThat(lab.waitFor()).isTrue();
+    }
+
+    @Test // 199
+    void cancelOnePoint() {
+        ClusterLab lab = lab(new LabNotebook());
+        lab.put("a", IntStream.range(0, N));
+        lab.put("ms", 100);
+        lab.runExperiment(new Sum());
+        List<String> jobs = lab.notebook().current().pendingResultsFor(Map.of("a", N / 2));
+        assertThat(jobs).hasSize(1);
+        jobs.forEach(lab.notebook()::cancelPendingResult);
+        assertThat(lab.waitFor()).isTrue();
+        assertThat(lab.notebook().numberOfResults()).isEqualTo(N);
+        assertThat(lab.notebook().numberOfPendingResults()).isZero();
+        ResultsDict r = lab.notebook().resultsFor(Map.of("a", N / 2)).get(0);
+        assertThat(r.success()).isFalse();
+        assertThat(r.metadata().get(Experiment.EXCEPTION)).isEqualTo("Cancelled");
+    }
+
+    @Test // 200
+    void cancelEverything() {
+        ClusterLab lab = lab(new LabNotebook());
+        lab.put("a", IntStream.range(0, N));
+        lab.put("ms", 100);
+        lab.runExperiment(new Sum());
+        lab.cancelPendingResults();
+        assertThat(lab.waitFor()).isTrue();
+        assertThat(lab.notebook().numberOfResults()).isEqualTo(N);
+        assertThat(lab.notebook().numberOfPendingResults()).isZero();
+        assertThat(lab.results()).allSatisfy(r -> assertThat(r.metadata().get(Experiment.EXCEPTION)).isEqualTo("Cancelled"));
+    }
+
+    @Test // 201
+    void secondSubmissionWhileRunning() {
+        ClusterLab lab = lab(new LabNotebook());
+        lab.put("a", IntStream.range(0, N));
+        lab.put("ms", 20);
+        lab.runExperiment(new Sum());
+        lab.runExperiment(new Sum());
+        assertThat(lab.waitFor()).isTrue();
+        assertThat(lab.notebook().numberOfResults()).isEqualTo(2 * N);
+        assertThat(lab.notebook().numberOfPendingResults()).isZero();
+    }
+
+    @Test // 202 (with a new set 'mydata'; epyc uses an HDF5 notebook)
+    void newResultSet() {
+        LabNotebook nb = new LabNotebook();
+        nb.addResultSet("mydata");
+        ClusterLab lab = lab(nb);
+        lab.put("a", IntStream.range(0, N));
+        lab.runExperiment(new Sum());
+        assertThat(lab.waitFor()).isTrue();
+        nb.commit();
+        assertThat(nb.resultSets()).hasSize(2);
+        assertThat(nb.numberOfResults()).isEqualTo(N);
+        assertThat(nb.numberOfPendingResults()).isZero();
+    }
+
+    @Test
+    void failingExperimentGivesFailedRows() {
+        ClusterLab lab = lab(new LabNotebook());
+        lab.put("a", IntStream.range(0, 10));
+        lab.runExperiment(new Fails());
+        assertThat(lab.waitFor()).isTrue();
+        List<ResultsDict> rs = lab.results();
+        assertThat(rs).hasSize(10);
+        for (ResultsDict r : rs) {
+            long a = (Long) r.parameters().get("a");
+            assertThat(r.success()).isEqualTo(a % 2 == 0);
+            if (a % 2 == 1) {
+                assertThat(r.metadata().get(Experiment.EXCEPTION)).isEqualTo("odd a " + a);
+                assertThat((String) r.metadata().get(Experiment.TRACEBACK)).contains("IllegalStateException");
+            }
+        }
+        assertThat(lab.dataframe().height()).isEqualTo(5);
+    }
+
+    @Test // D3 fixed: jobs of a set that is not current are collected; D4: finish never leaves wait hanging
+    void collectsIntoTheOwningSet() {
+        LabNotebook nb = new LabNotebook();
+        nb.addResultSet("first");
+        ClusterLab lab = lab(nb);
+        lab.put("a", IntStream.range(0, N));
+        lab.runExperiment(new Sum());
+        nb.addResultSet("second");
+        assertThat(nb.currentTag()).isEqualTo("second");
+        assertThat(lab.waitFor()).isTrue();
+        assertThat(nb.numberOfResults("first")).isEqualTo(N);
+        assertThat(nb.numberOfResults("second")).isZero();
+        assertThat(nb.currentTag()).isEqualTo("second");
+
+        lab.put("ms", 200);
+        lab.runExperiment(new Sum());
+        nb.current().finish();
+        assertThat(nb.numberOfAllPendingResults()).isZero();
+        assertThat(lab.waitFor(Duration.ofSeconds(5))).isTrue();
+    }
+
+    @Test
+    void updateResultsCountsWhatItCollected() throws Exception {
+        ClusterLab lab = lab(new LabNotebook());
+        lab.put("a", IntStream.range(0, N));
+        lab.runExperiment(new Sum());
+        int total = 0;
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (total < N && System.currentTimeMillis() < deadline) {
+            total += lab.updateResults(false);
+            Thread.sleep(50);
+        }
+        assertThat(total).isEqualTo(N);
+        assertThat(lab.updateResults(false)).isZero();
+    }
+
+    @Test
+    void wrongSecretIsRefused() {
+        ConnectionFile wrong = cluster.connection.withSecret(new byte[32]);
+        ClusterOptions quick = ClusterOptions.defaults().withReconnections(1).withConnectTimeout(Duration.ofSeconds(2));
+        assertThatThrownBy(() -> new ClusterLab(new LabNotebook(), wrong, new FactorialDesign(), quick))
+                .isInstanceOf(ClusterUnavailableException.class);
+    }
+
+    @Test
+    void wronglySignedTasksNeverRun() throws Exception {
+        Path marks = Files.createDirectories(tmp.resolve("marks"));
+        List<ExperimentalConfiguration> eps = new ArrayList<>();
+        Marker m = new Marker(marks.toString());
+        for (int a = 0; a < 6; a++) {
+            eps.add(new ExperimentalConfiguration(m, Map.of("a", (long) a)));
+        }
+        byte[] otherKey = new byte[32];
+        otherKey[0] = 1;
+        Set<String> ids = new HashSet<>();
+        try (JobClient c = JobClient.connect(cluster.connection, Duration.ofSeconds(5), 0)) {
+            var batches = new BatchBuilder(new Signer(otherKey)).build(eps, 2);
+            batches.forEach(b -> ids.add(b.id()));
+            c.submit(batches, 0);
+            long deadline = System.currentTimeMillis() + 20_000;
+            while (!c.inFlight(ids).isEmpty() && System.currentTimeMillis() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(c.inFlight(ids)).isEmpty();
+            assertThat(c.results(ids)).isEmpty();
+        }
+        try (var s = Files.list(marks)) {
+            assertThat(s.toList()).isEmpty();
+        }
+        assertThat(cluster.logs()).contains("signed with another secret: refused");
+
+        // the same tasks properly signed do run: the test would pass for the wrong reason otherwise
+        LabNotebook nb = new LabNotebook();
+        ClusterLab lab = lab(nb);
+        lab.put("a", IntStream.range(0, 6));
+        lab.runExperiment(m);
+        assertThat(lab.waitFor()).isTrue();
+        try (var s = Files.list(marks)) {
+            assertThat(s.toList()).hasSize(6);
+        }
+    }
+
+    @Test
+    void unreachableClusterFailsAfterBoundedRetries() throws Exception {
+        ConnectionFile nowhere = ConnectionFile.fresh(List.of("127.0.0.1:" + org.jepyc.cluster.worker.WorkerMain.freePort("127.0.0.1")))
+                .write(tmp.resolve("nowhere.json"));
+        ClusterOptions quick = ClusterOptions.defaults().withReconnections(2).withConnectTimeout(Duration.ofSeconds(1));
+        long t0 = System.nanoTime();
+        assertThatThrownBy(() -> new ClusterLab(new LabNotebook(), nowhere.path(), new FactorialDesign(), quick))
+                .isInstanceOf(ClusterUnavailableException.class)
+                .hasMessageContaining(nowhere.path().toString())
+                .hasMessageContaining(nowhere.addresses().get(0))
+                .hasMessageContaining("3 attempts");
+        assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(30));
+    }
+}

@@ -1,0 +1,119 @@
+package org.jepyc.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import org.jepyc.FactorialDesign;
+import org.jepyc.ResultsDict;
+import org.jepyc.cluster.testexp.Sum;
+import org.jepyc.json.JsonLabNotebook;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Failures and disconnected use, each test with its own 2-worker cluster (they kill workers):
+ * submit from one process and collect from another (§7.9); a worker SIGKILLed mid-run; the whole
+ * cluster restarted.
+ */
+class DisconnectedTest {
+    @TempDir
+    Path tmp;
+    private LocalCluster cluster;
+
+    @AfterEach
+    void stop() throws Exception {
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    private static ClusterOptions quick() {
+        return ClusterOptions.defaults().withWaitingTime(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void submitInOneProcessCollectInAnother() throws Exception {
+        cluster = LocalCluster.start(tmp.resolve("cluster"), 2);
+        Path nbFile = tmp.resolve("nb.json");
+        Process p1 = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-cp", System.getProperty("java.class.path"), SubmitMain.class.getName(),
+                nbFile.toString(), cluster.file().toString(), "1000")
+                .redirectErrorStream(true).redirectOutput(tmp.resolve("p1.log").toFile()).start();
+        assertThat(p1.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p1.exitValue()).as(Files.readString(tmp.resolve("p1.log"))).isZero();
+
+        try (JsonLabNotebook nb = new JsonLabNotebook(nbFile);
+             ClusterLab lab = new ClusterLab(nb, cluster.file(), new FactorialDesign(), quick())) {
+            assertThat(nb.numberOfAllPendingResults()).isEqualTo(1000);
+            assertThat(lab.waitFor(Duration.ofSeconds(60))).isTrue();
+            assertExactlyOnce(nb.results("submitted"), 1000);
+        }
+        try (JsonLabNotebook again = new JsonLabNotebook(nbFile)) {   // committed: a third process would see it all
+            assertExactlyOnce(again.results("submitted"), 1000);
+            assertThat(again.numberOfAllPendingResults()).isZero();
+        }
+    }
+
+    @Test
+    void workerKilledMidRunEveryPointLandsOnce() throws Exception {
+        cluster = LocalCluster.start(tmp.resolve("cluster"), 2);
+        JsonLabNotebook nb = new JsonLabNotebook(tmp.resolve("nb.json"), true);
+        try (ClusterLab lab = new ClusterLab(nb, cluster.file(), new FactorialDesign(), quick())) {
+            lab.put("a", java.util.stream.IntStream.range(0, 200));
+            lab.put("ms", 20);
+            lab.runExperiment(new Sum());
+            Thread.sleep(700);
+            Process victim = cluster.workers.get(0);
+            victim.destroyForcibly();
+            assertThat(victim.waitFor(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(lab.waitFor(Duration.ofSeconds(60))).isTrue();
+            assertExactlyOnce(nb.results(), 200);
+            assertThat(nb.results()).allSatisfy(r -> assertThat(r.success()).isTrue());
+        }
+        assertThat(cluster.logs()).contains("lost its worker");
+    }
+
+    @Test
+    void wholeClusterRestartedLostJobsAreReportedAndResubmitted() throws Exception {
+        cluster = LocalCluster.start(tmp.resolve("cluster"), 2);
+        JsonLabNotebook nb = new JsonLabNotebook(tmp.resolve("nb.json"), true);
+        try (ClusterLab lab = new ClusterLab(nb, cluster.file(), new FactorialDesign(), quick())) {
+            lab.put("a", java.util.stream.IntStream.range(0, 40));
+            lab.put("ms", 400);
+            lab.runExperiment(new Sum());
+        }
+        cluster.killAll();
+        cluster.startWorkers();
+        try (ClusterLab lab = new ClusterLab(nb, cluster.file(), new FactorialDesign(), quick())) {
+            int before = nb.numberOfResults();
+            assertThat(lab.updateResults(false)).isZero();
+            assertThat(lab.lostJobs()).hasSize(40 - before);
+            long t0 = System.nanoTime();
+            assertThat(lab.waitFor(Duration.ofSeconds(-1))).isFalse();          // never waits forever on lost jobs
+            assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(10));
+            assertThat(lab.resubmitLost(new Sum())).isEqualTo(40 - before);
+            assertThat(lab.lostJobs()).isEmpty();
+            assertThat(lab.waitFor(Duration.ofSeconds(60))).isTrue();
+            assertExactlyOnce(nb.results(), 40);
+        }
+    }
+
+    private static void assertExactlyOnce(List<ResultsDict> rows, int n) {
+        assertThat(rows).hasSize(n);
+        Set<Long> seen = new HashSet<>();
+        for (ResultsDict r : rows) {
+            long a = (Long) r.parameters().get("a");
+            assertThat(seen.add(a)).as("a = %d once", a).isTrue();
+            assertThat(r.results().get("total")).isEqualTo(a);
+        }
+        assertThat(seen).hasSize(n);
+    }
+}
