@@ -153,6 +153,11 @@ public class ClusterLab extends Lab {
         return client.engines();
     }
 
+    @Override
+    protected int parallelism() {
+        return numberOfEngines();
+    }
+
     /**
      * Submits every point and returns at once (§7.3). Each point becomes a pending result in the
      * current set under its job id; the notebook is committed at the end. A failure of the cluster
@@ -163,7 +168,7 @@ public class ClusterLab extends Lab {
      */
     @Override
     public void runExperiment(Experiment e) {
-        List<ExperimentalConfiguration> eps = experiments(e);
+        List<ExperimentalConfiguration> eps = pointsToRun(e);
         if (eps.isEmpty()) {
             return;
         }
