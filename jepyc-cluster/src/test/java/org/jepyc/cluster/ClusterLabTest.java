@@ -16,6 +16,7 @@ import java.util.stream.IntStream;
 import org.jepyc.Experiment;
 import org.jepyc.ExperimentalConfiguration;
 import org.jepyc.FactorialDesign;
+import org.jepyc.Lab;
 import org.jepyc.LabNotebook;
 import org.jepyc.ResultsDict;
 import org.jepyc.cluster.admin.ConnectionFile;
@@ -260,6 +261,30 @@ class ClusterLabTest {
         }
         assertThat(total).isEqualTo(N);
         assertThat(lab.updateResults(false)).isZero();
+    }
+
+    @Test // issue 8: the same seeded campaign gives identical results on every lab
+    void aSeededCampaignGivesWhatLabGivesAndResumesOnTheCluster() {
+        Lab local = new Lab(new LabNotebook()).withSeed(31);
+        ClusterLab remote = lab(new LabNotebook());
+        remote.withSeed(31);
+        for (Lab l : List.of(local, remote)) {
+            l.put("x", IntStream.range(0, 15)).put("y", List.of("a", "b"));
+            l.runExperiment(new org.jepyc.RepeatedExperiment(new org.jepyc.cluster.testexp.Noisy(), 2));
+        }
+        assertThat(remote.waitFor(Duration.ofSeconds(30))).isTrue();
+        java.util.function.Function<List<ResultsDict>, List<String>> rows = rs -> rs.stream()
+                .map(r -> new java.util.TreeMap<>(r.parameters()) + " " + r.metadata().get(org.jepyc.RepeatedExperiment.I)
+                        + " " + new java.util.TreeMap<>(r.results())).sorted().toList();
+        assertThat(rows.apply(remote.results())).hasSize(60).isEqualTo(rows.apply(local.results()));
+
+        remote.withResume(org.jepyc.Resume.RERUN_FAILED);
+        remote.put("x", IntStream.range(0, 16));
+        assertThat(remote.plan(null).left()).isEqualTo(2);
+        remote.runExperiment(new org.jepyc.RepeatedExperiment(new org.jepyc.cluster.testexp.Noisy(), 2));
+        assertThat(remote.notebook().numberOfPendingResults()).isEqualTo(2);
+        assertThat(remote.waitFor(Duration.ofSeconds(30))).isTrue();
+        assertThat(remote.results()).hasSize(64);
     }
 
     @Test
