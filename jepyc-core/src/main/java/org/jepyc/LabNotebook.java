@@ -481,6 +481,12 @@ public class LabNotebook implements AutoCloseable {
         public void locked() {
             lockInMemory();
         }
+
+        @Override
+        public void appendRows(ResultSet into, int n, List<org.jepyc.resultset.ColumnValues> columns) {
+            into.table().appendColumns(n, columns);
+            into.markDirty();
+        }
     }
 
     /** The notebook as storage formats see it. */

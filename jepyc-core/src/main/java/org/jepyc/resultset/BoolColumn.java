@@ -24,6 +24,13 @@ public final class BoolColumn extends Column {
 
     @Override public void appendZero() { appendBool(false); }
 
+    @Override
+    void appendArray(Object values, int n) {
+        ensure(size + n);
+        System.arraycopy((boolean[]) values, 0, data, size, n);
+        size += n;
+    }
+
     @Override public Object get(int row) { return data[row]; }
 
     /** @param row a row index @return the value there */

@@ -82,6 +82,15 @@ public abstract class Column {
         return c;
     }
 
+    /**
+     * Appends {@code n} values at once (bulk loading; see {@link ColumnValues} for the array
+     * each type takes).
+     *
+     * @param values an array of at least {@code n} values
+     * @param n      how many to append
+     */
+    abstract void appendArray(Object values, int n);
+
     /** @param capacity room for at least this many rows */
     protected abstract void ensure(int capacity);
 

@@ -31,6 +31,13 @@ public final class DoubleColumn extends Column {
 
     @Override public void appendZero() { appendDouble(0.0); }
 
+    @Override
+    void appendArray(Object values, int n) {
+        ensure(size + n);
+        System.arraycopy((double[]) values, 0, data, size, n);
+        size += n;
+    }
+
     @Override public Object get(int row) { return data[row]; }
 
     /** @param row a row index @return the value there */

@@ -30,6 +30,13 @@ public final class LongColumn extends Column {
 
     @Override public void appendZero() { appendLong(0); }
 
+    @Override
+    void appendArray(Object values, int n) {
+        ensure(size + n);
+        System.arraycopy((long[]) values, 0, data, size, n);
+        size += n;
+    }
+
     @Override public Object get(int row) { return data[row]; }
 
     /** @param row a row index @return the value there */

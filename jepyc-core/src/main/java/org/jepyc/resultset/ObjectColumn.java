@@ -35,6 +35,20 @@ public final class ObjectColumn extends Column {
 
     @Override public void appendZero() { append(type.zero()); }
 
+    @Override
+    void appendArray(Object values, int n) {
+        ensure(size + n);
+        Object[] v = (Object[]) values;
+        for (int i = 0; i < n; i++) {
+            Object x = v[i] == null ? type.zero() : v[i];
+            if (!accepts(x)) {
+                throw new IllegalArgumentException("a " + type + " column cannot hold " + x);
+            }
+            // lists arrive canonical from storage formats: wrap rather than copy element by element
+            data[size++] = type.isList() && x instanceof List<?> l ? java.util.Collections.unmodifiableList(l) : x;
+        }
+    }
+
     @Override public Object get(int row) { return data[row]; }
 
     @Override

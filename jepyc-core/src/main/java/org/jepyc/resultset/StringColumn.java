@@ -42,6 +42,15 @@ public final class StringColumn extends Column {
 
     @Override public void appendZero() { append(""); }
 
+    @Override
+    void appendArray(Object values, int n) {
+        ensure(size + n);
+        String[] v = (String[]) values;
+        for (int i = 0; i < n; i++) {
+            append(v[i] == null ? "" : v[i]);
+        }
+    }
+
     @Override public Object get(int row) { return data[row]; }
 
     @Override

@@ -45,6 +45,21 @@ public final class TimestampColumn extends Column {
     @Override public void appendZero() { append(""); }
 
     @Override
+    void appendArray(Object values, int n) {
+        ensure(size + n);
+        Object[] v = (Object[]) values;
+        for (int i = 0; i < n; i++) {
+            Object x = v[i] == null ? "" : v[i];
+            long m = x instanceof String s ? Timestamps.isoMicros(s) : TEXT;
+            if (m != TEXT) {
+                micros[size++] = m;
+            } else {
+                append(x);
+            }
+        }
+    }
+
+    @Override
     public Object get(int row) {
         long m = micros[row];
         return m == TEXT ? text.getOrDefault(row, "") : Timestamps.fromMicros(m);

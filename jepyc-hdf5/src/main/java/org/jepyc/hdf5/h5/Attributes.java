@@ -22,10 +22,17 @@ public final class Attributes {
 
     private final H5File file;
     private final String objectPath;
+    private final long objectId;
 
     Attributes(H5File file, String objectPath) {
+        this(file, objectPath, -1);
+    }
+
+    /** Attributes of an object already open as {@code objectId} ({@code label} names it in messages). */
+    Attributes(H5File file, String label, long objectId) {
         this.file = file;
-        this.objectPath = objectPath;
+        this.objectPath = label;
+        this.objectId = objectId;
     }
 
     /** Attribute names in HDF5's name order. */
@@ -92,6 +99,58 @@ public final class Attributes {
                 H5.H5Tclose(ftype);
             }
             return null;
+        });
+    }
+
+    /**
+     * Writes a scalar int64 attribute. An existing int64 attribute of that name is overwritten in
+     * place (same size, so no file space moves: used for the commit marker); anything else is
+     * replaced.
+     */
+    public void writeLong(String name, long value) {
+        onObject("write attribute " + name, oid -> {
+            if (H5.H5Aexists(oid, name)) {
+                long aid = H5.H5Aopen(oid, name, H5P_DEFAULT);
+                try {
+                    long t = H5.H5Aget_type(aid);
+                    long s = H5.H5Aget_space(aid);
+                    try {
+                        if (H5.H5Tget_class(t) == H5T_INTEGER && H5.H5Tget_size(t) == 8
+                                && H5.H5Sget_simple_extent_npoints(s) == 1) {
+                            H5.H5Awrite(aid, H5T_NATIVE_INT64, new long[] {value});
+                            return null;
+                        }
+                    } finally {
+                        H5.H5Sclose(s);
+                        H5.H5Tclose(t);
+                    }
+                } finally {
+                    H5.H5Aclose(aid);
+                }
+                H5.H5Adelete(oid, name);
+            }
+            long space = H5.H5Screate(H5S_SCALAR);
+            try {
+                long aid = H5.H5Acreate(oid, name, H5T_STD_I64LE, space, H5P_DEFAULT, H5P_DEFAULT);
+                try {
+                    H5.H5Awrite(aid, H5T_NATIVE_INT64, new long[] {value});
+                } finally {
+                    H5.H5Aclose(aid);
+                }
+            } finally {
+                H5.H5Sclose(space);
+            }
+            return null;
+        });
+    }
+
+    /** Reads a scalar integer attribute. */
+    public long readLong(String name) {
+        return onAttribute(name, (aid, type, space) -> {
+            if (H5.H5Tget_class(type) != H5T_INTEGER || H5.H5Sget_simple_extent_npoints(space) != 1) {
+                throw new HDF5Exception("not a scalar integer attribute");
+            }
+            return readLong(aid);
         });
     }
 
@@ -182,7 +241,7 @@ public final class Attributes {
     }
 
     /** Python's repr of a float: shortest round-trip digits, exponent form outside [1e-4, 1e16). */
-    static String pythonFloat(double d) {
+    public static String pythonFloat(double d) {
         if (Double.isNaN(d)) {
             return "nan";
         }
@@ -277,6 +336,9 @@ public final class Attributes {
 
     private <T> T onObject(String what, LongFunction<T> action) {
         return file.call(what + " on " + objectPath, () -> {
+            if (objectId >= 0) {
+                return action.apply(objectId);
+            }
             long oid = H5.H5Oopen(file.id(), objectPath, H5P_DEFAULT);
             try {
                 return action.apply(oid);

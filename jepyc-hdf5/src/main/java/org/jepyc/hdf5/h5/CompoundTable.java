@@ -29,11 +29,55 @@ public final class CompoundTable implements AutoCloseable {
     private final List<Field> fields;
     private long did;
 
+    private boolean anonymous;
+
     private CompoundTable(H5File file, String path, long did, List<Field> fields) {
         this.file = file;
         this.path = path;
         this.did = did;
         this.fields = List.copyOf(fields);
+    }
+
+    /**
+     * Creates a dataset that no group links to yet (as {@link #create} otherwise): nothing in the
+     * file refers to it until {@link #linkAs}, so a crash before then cannot leave a link to a
+     * half-written table. {@code label} names it in messages.
+     */
+    public static CompoundTable createAnonymous(H5File file, String label, List<Field> fields, long initialRows,
+            int chunkRows) {
+        if (fields.isEmpty()) {
+            throw new IllegalArgumentException("a compound table needs at least one field");
+        }
+        if (chunkRows < 1 || initialRows < 0) {
+            throw new IllegalArgumentException("bad chunkRows " + chunkRows + " or initialRows " + initialRows);
+        }
+        long did = file.callLong("create dataset " + label, () -> {
+            long ftype = fileType(fields);
+            long space = -1;
+            long dcpl = -1;
+            try {
+                space = H5.H5Screate_simple(1, new long[] {initialRows}, new long[] {H5S_UNLIMITED});
+                dcpl = H5.H5Pcreate(H5P_DATASET_CREATE);
+                H5.H5Pset_chunk(dcpl, 1, new long[] {chunkRows});
+                return H5.H5Dcreate_anon(file.id(), ftype, space, dcpl, H5P_DEFAULT);
+            } finally {
+                closeQuietly(dcpl, H5::H5Pclose);
+                closeQuietly(space, H5::H5Sclose);
+                H5.H5Tclose(ftype);
+            }
+        });
+        CompoundTable t = new CompoundTable(file, label, did, fields);
+        t.anonymous = true;
+        return t;
+    }
+
+    /**
+     * Links this table into the file at {@code linkPath} (whose parent group must exist and be
+     * linked, or be the anonymous group {@code parent} when that is not null).
+     */
+    public void linkAs(AnonymousGroup parent, String linkPath) {
+        file.run("link " + path + " as " + linkPath, () -> H5.H5Olink(did(),
+                parent == null ? file.id() : parent.id(), linkPath, H5P_DEFAULT, H5P_DEFAULT));
     }
 
     /**
@@ -121,7 +165,16 @@ public final class CompoundTable implements AutoCloseable {
      * fails, the dataset may already have grown (its new rows zero-filled).
      */
     public void write(Map<String, ? extends ColumnData> columns, int from, int to) {
-        if (from < 0 || to < from) {
+        writeAt(columns, from, to, from);
+    }
+
+    /**
+     * Writes rows {@code [from, to)} of the given columns into the dataset starting at row
+     * {@code dstRow}, growing it if needed (as {@link #write}); lets an append pass only the new
+     * rows rather than arrays as long as the whole table.
+     */
+    public void writeAt(Map<String, ? extends ColumnData> columns, int from, int to, long dstRow) {
+        if (from < 0 || to < from || dstRow < 0) {
             throw new IllegalArgumentException("bad row range [" + from + ", " + to + ")");
         }
         List<Field> chosen = new ArrayList<>();
@@ -135,13 +188,14 @@ public final class CompoundTable implements AutoCloseable {
             chosen.add(f);
             data.add(e.getValue());
         }
+        long end = dstRow + (to - from);
         if (chosen.isEmpty() || from == to) {
-            if (to > size()) {
-                resize(to);
+            if (end > size()) {
+                resize(end);
             }
             return;
         }
-        file.run("write rows [" + from + ", " + to + ") of " + path, () -> {
+        file.run("write rows [" + dstRow + ", " + end + ") of " + path, () -> {
             long rows = to - from;
             List<Pointer> keep = new ArrayList<>();
             try (PackedLayout layout = new PackedLayout(chosen);
@@ -152,10 +206,10 @@ public final class CompoundTable implements AutoCloseable {
                     NativeCodec.encode(data.get(k), chosen.get(k).type(), from, to, buf, layout.stride,
                             layout.offsets[k], keep);
                 }
-                if (to > currentSize()) {
-                    H5.H5Dset_extent(did(), new long[] {to});
+                if (end > currentSize()) {
+                    H5.H5Dset_extent(did(), new long[] {end});
                 }
-                transfer(layout.memType, from, rows, buf, true);
+                transfer(layout.memType, dstRow, rows, buf, true);
             } finally {
                 keep.forEach(Pointer::close);
             }
@@ -214,7 +268,7 @@ public final class CompoundTable implements AutoCloseable {
 
     /** The dataset's attributes ({@code metadata}, {@code parameters}, {@code results} in epyc's files). */
     public Attributes attributes() {
-        return file.attributes(path);
+        return anonymous ? new Attributes(file, path, did()) : file.attributes(path);
     }
 
     @Override

@@ -61,6 +61,29 @@ public final class Groups {
         file.run("delete " + path, () -> H5.H5Ldelete(file.id(), path, H5P_DEFAULT));
     }
 
+    /** Renames (moves) the link {@code from} to {@code to}; the object itself stays where it is. */
+    public static void move(H5File file, String from, String to) {
+        file.run("move " + from + " to " + to, () -> H5.H5Lmove(file.id(), from, file.id(), to,
+                H5P_DEFAULT, H5P_DEFAULT));
+    }
+
+    /** Names of every link (groups, datasets, anything) directly under {@code groupPath}, in name order. */
+    public static List<String> links(H5File file, String groupPath) {
+        return file.call("list links in " + groupPath, () -> {
+            long gid = H5.H5Gopen(file.id(), groupPath, H5P_DEFAULT);
+            try {
+                long n = H5.H5Gget_info(gid).nlinks;
+                List<String> names = new ArrayList<>((int) n);
+                for (long i = 0; i < n; i++) {
+                    names.add(H5.H5Lget_name_by_idx(gid, ".", H5_INDEX_NAME, H5_ITER_INC, i, H5P_DEFAULT));
+                }
+                return names;
+            } finally {
+                H5.H5Gclose(gid);
+            }
+        });
+    }
+
     private static boolean linkExists(long fid, String path) {
         // H5Lexists fails rather than answering false when an intermediate group is missing.
         String[] parts = path.replaceAll("^/+", "").split("/");

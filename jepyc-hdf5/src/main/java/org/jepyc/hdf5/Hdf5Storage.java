@@ -1,0 +1,249 @@
+package org.jepyc.hdf5;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.jepyc.LabNotebook;
+import org.jepyc.NotebookException;
+import org.jepyc.NotebookExistsException;
+import org.jepyc.NotebookFormatException;
+import org.jepyc.OpenMode;
+import org.jepyc.hdf5.h5.AnonymousGroup;
+import org.jepyc.hdf5.h5.Attributes;
+import org.jepyc.hdf5.h5.H5File;
+import org.jepyc.hdf5.h5.Hdf5Exception;
+import org.jepyc.storage.NotebookLoader;
+import org.jepyc.storage.NotebookState;
+import org.jepyc.storage.NotebookStorage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An HDF5 notebook file: opened read-only to load (so a file that turns out not to be a notebook
+ * is never written), then kept open for writing until {@link #close()}, which also keeps other
+ * processes from writing it meanwhile (HDF5's file lock). Commits go through
+ * {@link CommitWriter}.
+ */
+final class Hdf5Storage implements NotebookStorage {
+    private static final Logger LOG = LoggerFactory.getLogger(Hdf5Storage.class);
+    private static final byte[] SIGNATURE = {(byte) 0x89, 'H', 'D', 'F', '\r', '\n', 0x1a, '\n'};
+
+    private final Path file;
+    private final String name;
+    private final String description;
+    private boolean readOnly;
+    private H5File h5;
+    private Map<String, SetRecord> records = new LinkedHashMap<>();
+    private boolean suspect;
+    private Runnable afterClose = () -> { };
+
+    /**
+     * @param file        the file
+     * @param name        the notebook's name (the path, or the URL it came from)
+     * @param readOnly    never write the file
+     * @param description the description to write into a file created now, or null
+     */
+    Hdf5Storage(Path file, String name, boolean readOnly, String description) {
+        this.file = file.toAbsolutePath();
+        this.name = name;
+        this.readOnly = readOnly;
+        this.description = description;
+    }
+
+    /** @param r what to do once the file is closed (delete a downloaded copy) */
+    void afterClose(Runnable r) {
+        afterClose = r;
+    }
+
+    @Override
+    public String name() { return name; }
+
+    @Override
+    public boolean isReadOnly() { return readOnly; }
+
+    @Override
+    public boolean open(OpenMode mode) {
+        boolean exists = Files.exists(file);
+        long size = exists ? sizeOf() : 0;
+        if (readOnly) {
+            if (!exists) {
+                throw new NotebookException("No notebook file " + file + ": nothing to open read-only (nothing was created)");
+            }
+            h5 = openExisting(true);
+            return true;
+        }
+        if (exists && size > 0 && mode == OpenMode.OPEN_OR_CREATE) {
+            boolean writable = Files.isWritable(file);
+            if (!writable) {
+                LOG.info("Notebook {} is not writable: opening it read-only", file);
+                readOnly = true;
+            }
+            h5 = openExisting(true);
+            return true;
+        }
+        if (exists && size > 0 && mode == OpenMode.CREATE_NEW) {
+            throw new NotebookExistsException("Notebook file " + file + " already exists and is not empty: open it "
+                    + "(create=false, OpenMode.OPEN_OR_CREATE), or use OpenMode.OVERWRITE to replace it");
+        }
+        create();
+        return false;
+    }
+
+    private long sizeOf() {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new NotebookException("Cannot read notebook file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private H5File openExisting(boolean ro) {
+        checkSignature();
+        try {
+            return H5File.open(file, ro);
+        } catch (Hdf5Exception e) {
+            throw new NotebookFormatException(file + " is damaged or truncated and cannot be opened as an HDF5 notebook: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Refuses a file that is not HDF5 before the library sees it (a clearer message than HDF5's). */
+    private void checkSignature() {
+        byte[] head = new byte[SIGNATURE.length];
+        int got;
+        try (InputStream in = Files.newInputStream(file)) {
+            got = in.readNBytes(head, 0, head.length);
+        } catch (IOException e) {
+            throw new NotebookException("Cannot read notebook file " + file + ": " + e.getMessage(), e);
+        }
+        if (got < head.length || !java.util.Arrays.equals(head, SIGNATURE)) {
+            throw new NotebookFormatException(file + " is not an HDF5 file (no HDF5 signature at its start), "
+                    + "so not an HDF5 notebook");
+        }
+    }
+
+    /** A new file that is already a loadable notebook: root attributes and the default group (D10 fixed). */
+    private void create() {
+        try {
+            h5 = H5File.create(file);
+            Attributes root = h5.attributes("/");
+            root.writeString(Layout.CREATOR, Layout.CREATOR_TEXT);
+            root.writeString(Layout.VERSION_ATTR, Layout.VERSION);
+            root.writeString(Layout.DESCRIPTION, description == null ? LabNotebook.DEFAULT_DESCRIPTION : description);
+            root.writeString(Layout.CURRENT, LabNotebook.DEFAULT_RESULTSET);
+            root.writeBool(Layout.LOCKED, false);
+            try (AnonymousGroup g = AnonymousGroup.create(h5, "/" + LabNotebook.DEFAULT_RESULTSET)) {
+                g.attributes().writeBool(Layout.LOCKED, false);
+                g.linkAs("/" + LabNotebook.DEFAULT_RESULTSET);
+            }
+            h5.flush();
+            records = new LinkedHashMap<>();
+            SetRecord def = new SetRecord();
+            def.locked = false;
+            records.put(LabNotebook.DEFAULT_RESULTSET, def);
+            LOG.info("Created notebook {}", file);
+        } catch (Hdf5Exception e) {
+            closeQuietly();
+            throw new NotebookException("Cannot create notebook file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void load(NotebookLoader into) {
+        try {
+            NotebookReader reader = new NotebookReader(h5);
+            records = reader.load(into);
+            boolean lockedOnDisk = reader.root().locked();
+            if (lockedOnDisk) {
+                readOnly = true;   // a finished notebook is never written again
+            }
+            if (!readOnly) {
+                h5.close();
+                h5 = H5File.open(file, false);
+            }
+        } catch (Hdf5Exception e) {
+            closeQuietly();
+            throw new NotebookFormatException(file + " cannot be read as an epyc notebook: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            closeQuietly();
+            throw e;
+        }
+    }
+
+    /** Closes the file after a failed open or load, which leaves no notebook to close it. */
+    void abandon() {
+        closeQuietly();
+        afterClose.run();
+    }
+
+    @Override
+    public void save(NotebookState state) {
+        if (readOnly) {
+            throw new IllegalStateException("Notebook " + name + " is read-only");
+        }
+        try {
+            if (suspect) {
+                reopen();
+            }
+            records = new CommitWriter(h5, records).write(state);
+        } catch (Hdf5Exception | NotebookException e) {
+            suspect = true;
+            throw new NotebookException("Commit to notebook " + file + " failed, and the file still holds the last "
+                    + "committed notebook: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            suspect = true;
+            throw e;
+        }
+    }
+
+    /**
+     * After a failed commit, HDF5's caches may hold writes the disk refused: drop them with the
+     * file handle and learn again from the file what it holds (rows published, attributes).
+     */
+    private void reopen() {
+        closeQuietly();
+        h5 = H5File.open(file, false);
+        NotebookReader reader = new NotebookReader(h5);
+        reader.root();
+        Map<String, SetRecord> fresh = new LinkedHashMap<>();
+        for (String tag : reader.tags()) {
+            SetRecord rec = reader.scan(tag);
+            SetRecord old = records.get(tag);
+            rec.set = old == null ? null : old.set;
+            fresh.put(tag, rec);
+        }
+        records = fresh;
+        suspect = false;
+    }
+
+    private void closeQuietly() {
+        if (h5 != null) {
+            try {
+                h5.close();
+            } catch (RuntimeException e) {
+                LOG.warn("Closing {} after an error: {}", file, e.getMessage());
+            }
+            h5 = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        if (h5 != null) {
+            try {
+                h5.close();
+            } catch (Hdf5Exception e) {
+                throw new NotebookException("Closing notebook file " + file + " failed: " + e.getMessage(), e);
+            } finally {
+                h5 = null;
+                afterClose.run();
+            }
+        } else {
+            afterClose.run();
+        }
+    }
+}
