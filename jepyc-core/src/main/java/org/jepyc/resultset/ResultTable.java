@@ -175,7 +175,7 @@ public final class ResultTable {
             }
             rows += n;
         } catch (RuntimeException e) {
-            undo(added);
+            undo(added, List.of());
             throw e;
         }
     }

@@ -136,30 +136,18 @@ public final class Timestamps {
             return Long.MIN_VALUE;
         }
         int year = digits(s, 0, 4);
-        int month = digits(s, 5, 2);
-        int day = digits(s, 8, 2);
-        int hour = digits(s, 11, 2);
-        int minute = digits(s, 14, 2);
-        int second = digits(s, 17, 2);
-        int micro = len == 26 ? digits(s, 20, 6) : 0;
+        int month = digits(s, 5, 7);
+        int day = digits(s, 8, 10);
+        int hour = digits(s, 11, 13);
+        int minute = digits(s, 14, 16);
+        int second = digits(s, 17, 19);
+        int micro = len == 26 ? digits(s, 20, 26) : 0;
         if ((year | month | day | hour | minute | second | micro) < 0 || month < 1 || month > 12 || day < 1
                 || day > java.time.YearMonth.of(year, month).lengthOfMonth() || hour > 23 || minute > 59 || second > 59) {
             return Long.MIN_VALUE;
         }
         long days = java.time.LocalDate.of(year, month, day).toEpochDay();
         return ((days * 86_400L + hour * 3600L + minute * 60L + second) * 1_000_000L) + micro;
-    }
-
-    private static int digits(String s, int from, int n) {
-        int v = 0;
-        for (int i = from; i < from + n; i++) {
-            char c = s.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            v = v * 10 + (c - '0');
-        }
-        return v;
     }
 
     /**
