@@ -7,7 +7,9 @@ import picocli.CommandLine.Option;
 @Command(name = "jepyc", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Computational experiment management for the JVM: run experiments over parameter "
                 + "spaces and keep every result in a lab notebook (JSON or HDF5).",
-        subcommands = {DemoCommand.class, ClusterCommand.class, WorkerCommand.class, picocli.CommandLine.HelpCommand.class})
+        subcommands = {ShowCommand.class, SelectCommand.class, CopyCommand.class, RemoveCommand.class,
+            ExportCommand.class, ConvertCommand.class, PlotCommand.class, PlanCommand.class, DemoCommand.class,
+            ClusterCommand.class, WorkerCommand.class, picocli.CommandLine.HelpCommand.class})
 public final class JepycCommand implements Runnable {
 
     @Option(names = "--debug", scope = picocli.CommandLine.ScopeType.INHERIT,

@@ -1,0 +1,77 @@
+package org.jepyc.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.jepyc.LabNotebook;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code jepyc remove}: delete whole result sets, committing every notebook named (D12 fixed). */
+@Command(name = "remove", mixinStandardHelpOptions = true,
+        description = "Remove result sets. Every spec is checked before anything is removed; "
+                + ":TAG means the previous spec's notebook.")
+final class RemoveCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "NOTEBOOK:TAG", arity = "1..*", description = "The result sets to remove.")
+    List<String> specs;
+
+    @Option(names = {"-n", "--pretend"}, description = "Check, but change nothing.")
+    boolean pretend;
+
+    @Option(names = {"-v", "--verbose"}, description = "Say what was done.")
+    boolean verbose;
+
+    @Override
+    public Integer call() {
+        Map<Path, List<String>> byNotebook = new LinkedHashMap<>();
+        Path previous = null;
+        for (String text : specs) {
+            ResultSetSpec s = ResultSetSpec.parse(text);
+            previous = s.notebookOr(previous);
+            byNotebook.computeIfAbsent(previous, k -> new ArrayList<>()).add(s.requireTag());
+        }
+        // check everything first, so a bad spec changes nothing anywhere
+        for (Map.Entry<Path, List<String>> e : byNotebook.entrySet()) {
+            try (LabNotebook nb = NotebookFiles.openReadOnly(e.getKey())) {
+                for (String tag : e.getValue()) {
+                    check(nb, e.getKey(), tag);
+                }
+            }
+        }
+        for (Map.Entry<Path, List<String>> e : byNotebook.entrySet()) {
+            try (LabNotebook nb = pretend ? NotebookFiles.openReadOnly(e.getKey()) : NotebookFiles.openExisting(e.getKey())) {
+                for (String tag : e.getValue()) {
+                    if (!pretend) {
+                        nb.deleteResultSet(tag);
+                    }
+                    if (verbose) {
+                        System.out.println((pretend ? "Would remove " : "Removed ") + e.getKey() + ":" + tag);
+                    }
+                }
+            }
+        }
+        return 0;
+    }
+
+    private static void check(LabNotebook nb, Path file, String tag) {
+        if (!nb.contains(tag)) {
+            throw new UserException("No result set '" + tag + "' in " + file + " (sets: " + nb.resultSets() + ")");
+        }
+        if (nb.isFinished()) {
+            throw new UserException("Notebook " + file + " is locked: its result sets cannot be removed");
+        }
+        if (tag.equals(LabNotebook.DEFAULT_RESULTSET)) {
+            throw new UserException("Can't remove the default result set of " + file);
+        }
+        if (tag.equals(nb.currentTag())) {
+            throw new UserException("Can't remove " + file + ":" + tag + ", the current result set: "
+                    + "make another current first with 'jepyc select'");
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package org.jepyc.cli;
+
+import java.util.concurrent.Callable;
+
+import org.jepyc.LabNotebook;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code jepyc select}: print or change a notebook's current result set. */
+@Command(name = "select", mixinStandardHelpOptions = true,
+        description = "With NOTEBOOK, print its current result set; with NOTEBOOK:TAG, make TAG current.")
+final class SelectCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "NOTEBOOK[:TAG]", description = "A notebook, and the result set to make current.")
+    String spec;
+
+    @Option(names = {"-n", "--pretend"}, description = "Check, but change nothing.")
+    boolean pretend;
+
+    @Option(names = {"-v", "--verbose"}, description = "Say what was done.")
+    boolean verbose;
+
+    @Override
+    public Integer call() {
+        ResultSetSpec s = ResultSetSpec.parse(spec);
+        java.nio.file.Path file = s.notebookOr(null);
+        if (s.tag().isEmpty()) {
+            try (LabNotebook nb = NotebookFiles.openReadOnly(file)) {
+                System.out.println(nb.currentTag());
+            }
+            return 0;
+        }
+        String tag = s.tag().get();
+        try (LabNotebook nb = pretend ? NotebookFiles.openReadOnly(file) : NotebookFiles.openExisting(file)) {
+            if (!nb.contains(tag)) {
+                throw new UserException("No result set " + tag + " in " + file + " (sets: " + nb.resultSets() + ")");
+            }
+            if (!pretend) {
+                nb.select(tag);
+            }
+            if (verbose) {
+                System.out.println((pretend ? "Would make " : "Made ") + file + ":" + tag + " current");
+            }
+        }
+        return 0;
+    }
+}
