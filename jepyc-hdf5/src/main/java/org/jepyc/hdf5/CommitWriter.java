@@ -9,7 +9,6 @@ import java.util.Objects;
 import java.util.Set;
 
 import org.jepyc.ResultSet;
-import org.jepyc.hdf5.h5.AnonymousGroup;
 import org.jepyc.hdf5.h5.Attributes;
 import org.jepyc.hdf5.h5.ColumnData;
 import org.jepyc.hdf5.h5.CompoundTable;
@@ -28,28 +27,37 @@ import org.slf4j.LoggerFactory;
 /**
  * Writes one commit into an open notebook file in three steps, each ended by {@code H5Fflush}.
  *
- * <p>DESIGN note: why a commit interrupted at any moment leaves the last committed notebook.
+ * <p>DESIGN note: why a commit interrupted at any moment (kill -9) leaves the last committed
+ * notebook readable and complete.
  * <ol>
- * <li><b>Prepare</b>: everything new goes where no published reader looks. New rows are
- * appended past a table's {@link Layout#COMMITTED_ROWS} marker (readers stop there); a table
- * whose columns changed, a changed pending table and a new result set's group are built as
- * <em>anonymous</em> HDF5 objects that no link reaches yet. Flush.</li>
- * <li><b>Publish</b>: raise the markers, link the new objects in (the tables they replace are
- * renamed aside, not freed, so no space they hold is reused while an old link may still be on
- * disk), write the root attributes. Flush. These are small in-place header writes; HDF5 writes
- * the superblock (and so the new end of file) last of all, in its own flush ring.</li>
- * <li><b>Clean up</b>: delete the renamed tables and the groups of deleted result sets.
+ * <li><b>Prepare</b>: everything new goes where no reader of the published notebook looks.
+ * New rows are appended past a table's {@link Layout#COMMITTED_ROWS} marker (readers stop
+ * there). A table whose columns changed, a changed pending table and a new result set's group
+ * are built under {@link Layout#STAGED_PREFIX} names, which readers skip. Text attributes
+ * (descriptions, the current set) are written here too, so that publishing allocates no
+ * variable-length data. Flush.</li>
+ * <li><b>Publish</b>: raise the markers (an int64 attribute overwritten in place) and rename
+ * the staged objects into place ({@code H5Lmove}, which changes only the parent group's
+ * names; the tables replaced are renamed aside, not freed, so no space a reader may still
+ * reach is reused). Flush.</li>
+ * <li><b>Clean up</b>: delete the tables renamed aside and the groups of deleted result sets.
  * Flush.</li>
  * </ol>
- * A crash during prepare leaves published data untouched; during publish, each table is
- * either the old one or the complete new one; during clean up, only dead objects remain, and
- * the next commit removes them. Text attributes (descriptions) are rewritten in place and
- * may, after a crash, be unreadable: the reader then falls back to defaults. Tables are never
- * compressed, so chunks never move. {@code ChildCommitLoop} and {@code CrashSafetyTest} prove
- * this under {@code kill -9}.
+ * What makes the in-place writes safe, found by {@code CrashSafetyTest}: HDF5 writes the
+ * superblock (the end-of-file address) last in a flush; the storage closes and reopens the file
+ * after every commit, so HDF5 never grows a global heap collection that published strings
+ * live in (growing one in place past the on-disk end of file made its old strings
+ * unreadable); new files index up to 1,024 chunks per B-tree node
+ * ({@link Layout#CHUNK_INDEX_RANK}), so appends do not split index nodes; set groups start with
+ * a name heap big enough never to grow; tables are not compressed, so chunks never move. After
+ * a crash, text attributes may be unreadable: the reader falls back to defaults, and the next
+ * commit rewrites them. A crash never loses published rows.
  */
 final class CommitWriter {
     private static final Logger LOG = LoggerFactory.getLogger(CommitWriter.class);
+
+    /** Bytes of link names a set group holds without growing its name heap. */
+    private static final long GROUP_NAME_BYTES = 512;
 
     /** Rows encoded per HDF5 write: bounds the native buffer. */
     private static final int BLOCK = 1 << 16;
@@ -81,9 +89,9 @@ final class CommitWriter {
             for (String tag : state.tags()) {
                 prepare(tag, state);
             }
+            writeRoot(state);
             file.flush();
             publish.forEach(Runnable::run);
-            writeRoot(state);
             file.flush();
             cleanUp(state.tags());
             file.flush();
@@ -103,33 +111,30 @@ final class CommitWriter {
         ResultSet rs = state.resultSet(tag);
         SetRecord rec = records.get(tag);
         boolean same = rec != null && rec.set == rs;
-        if (same && !state.isDirty(tag) && !rec.repair) {
+        if (same && !state.isDirty(tag) && !rec.repair && !rec.rewrite) {
             next.put(tag, rec);
             return;
         }
         SetRecord out = rec == null ? new SetRecord() : rec.copy();
-        String g = "/" + tag;
-        AnonymousGroup fresh = null;
-        Attributes attrs;
-        if (rec == null) {
-            fresh = AnonymousGroup.create(file, g);
-            open.add(fresh);
-            attrs = fresh.attributes();
-        } else {
-            attrs = file.attributes(g);
+        boolean fresh = rec == null;
+        String published = "/" + tag;
+        // a new set is built whole under a staged name, and renamed into place when published
+        String g = fresh ? freeName("/" + Layout.STAGED_PREFIX + tag) : published;
+        if (fresh) {
+            Groups.create(file, g, GROUP_NAME_BYTES);
         }
-        writeGroupAttributes(attrs, rs, out);
+        writeGroupAttributes(file.attributes(g), rs, out);
         prepareResults(g, state.table(tag), same, rec, out, fresh);
         preparePending(g, rs, state.table(tag), same, rec, out, fresh);
         out.set = rs;
         out.repair = false;
-        if (fresh != null) {
-            AnonymousGroup group = fresh;
+        out.rewrite = false;
+        if (fresh) {
             publish.add(() -> {
-                if (Groups.linkExists(file, g)) {
-                    retire(g, "/" + Layout.RETIRED_PREFIX + tag);
+                if (Groups.linkExists(file, published)) {
+                    retire(published, "/" + Layout.RETIRED_PREFIX + tag);
                 }
-                group.linkAs(g);
+                Groups.move(file, g, published);
             });
         }
         next.put(tag, out);
@@ -163,7 +168,7 @@ final class CommitWriter {
     }
 
     private void prepareResults(String g, ResultTable t, boolean same, SetRecord rec, SetRecord out,
-            AnonymousGroup fresh) {
+            boolean fresh) {
         int n = t.rows();
         List<ColumnRef> cols = t.columns();
         List<Field> fields = Schema.fields(cols);
@@ -176,7 +181,7 @@ final class CommitWriter {
             out.resultRows = 0;
             return;
         }
-        if (same && rec.resultFields != null && fields.equals(rec.resultFields) && n >= rec.resultRows) {
+        if (same && !rec.rewrite && rec.resultFields != null && fields.equals(rec.resultFields) && n >= rec.resultRows) {
             // the common case: same columns, new rows appended past the published marker
             CompoundTable ct = CompoundTable.open(file, path);
             open.add(ct);
@@ -186,15 +191,13 @@ final class CommitWriter {
             }
             publish.add(() -> ct.attributes().writeLong(Layout.COMMITTED_ROWS, n));
         } else {
-            CompoundTable ct = CompoundTable.createAnonymous(file, path, fields, 0, Schema.chunkRows(fields, n));
-            open.add(ct);
+            CompoundTable ct = createStaged(g, Layout.RESULTS, fields, Schema.chunkRows(fields, n), fresh);
             writeRows(ct, cols, 0, n);
             Attributes a = ct.attributes();
             writeNames(a, Layout.METADATA_NAMES, t.names(Category.METADATA));
             writeNames(a, Layout.PARAMETER_NAMES, t.names(Category.PARAMETERS));
             writeNames(a, Layout.RESULT_NAMES, t.names(Category.RESULTS));
             a.writeLong(Layout.COMMITTED_ROWS, n);
-            link(ct, g, Layout.RESULTS, rec != null && rec.resultFields != null, fresh);
         }
         out.resultFields = fields;
         out.resultRows = n;
@@ -219,7 +222,7 @@ final class CommitWriter {
     }
 
     private void preparePending(String g, ResultSet rs, ResultTable t, boolean same, SetRecord rec, SetRecord out,
-            AnonymousGroup fresh) {
+            boolean fresh) {
         List<String> ids = rs.pendingResults();
         String path = g + "/" + Layout.PENDING;
         boolean had = rec != null && rec.pendingFields != null;
@@ -239,7 +242,7 @@ final class CommitWriter {
             types.add(vt);
         }
         fields.add(new Field(Layout.JOBID, FieldType.STRING));
-        if (same && had && ids.equals(rec.pendingIds) && fields.equals(rec.pendingFields)) {
+        if (same && had && !rec.rewrite && ids.equals(rec.pendingIds) && fields.equals(rec.pendingFields)) {
             return;
         }
         Map<String, ColumnData> data = new LinkedHashMap<>();
@@ -253,11 +256,9 @@ final class CommitWriter {
             data.put(p, boxed(types.get(k), values));
         }
         data.put(Layout.JOBID, new ColumnData.Strings(ids.toArray(new String[0])));
-        CompoundTable ct = CompoundTable.createAnonymous(file, path, fields, 0, 64);
-        open.add(ct);
+        CompoundTable ct = createStaged(g, Layout.PENDING, fields, 64, fresh);
         ct.write(data, 0, ids.size());
         ct.attributes().writeLong(Layout.COMMITTED_ROWS, ids.size());
-        link(ct, g, Layout.PENDING, had, fresh);
         out.pendingFields = fields;
         out.pendingIds = List.copyOf(ids);
     }
@@ -304,29 +305,47 @@ final class CommitWriter {
         }
     }
 
-    /** Links a finished anonymous table: inside a new group at once, else at publish time. */
-    private void link(CompoundTable ct, String g, String name, boolean replacing, AnonymousGroup fresh) {
-        if (fresh != null) {
-            ct.linkAs(fresh, name);
-            return;
-        }
-        publish.add(() -> {
-            if (replacing || Groups.linkExists(file, g + "/" + name)) {
+    /** A table built under a staged name; in a new (staged) group it can take its final name at once. */
+    private CompoundTable createStaged(String g, String name, List<Field> fields, int chunkRows, boolean fresh) {
+        String path = fresh ? g + "/" + name : freeName(g + "/" + Layout.STAGED_PREFIX + name);
+        CompoundTable ct = CompoundTable.create(file, path, fields, 0, chunkRows);
+        open.add(ct);
+        if (!fresh) {
+            publish.add(() -> {
                 retire(g + "/" + name, g + "/" + Layout.RETIRED_PREFIX + name);
+                Groups.move(file, path, g + "/" + name);
+            });
+        }
+        return ct;
+    }
+
+    /**
+     * A name for something new: {@code base}, after deleting a leftover of an interrupted commit
+     * there, or {@code base-2}, {@code base-3}... if HDF5 cannot delete it (its header was never
+     * written). Leftovers are only ever staged or retired objects, which no reader follows.
+     */
+    private String freeName(String base) {
+        String at = base;
+        for (int k = 2; Groups.linkExists(file, at); k++) {
+            deleteQuietly(at);
+            if (!Groups.linkExists(file, at)) {
+                break;
             }
-            ct.linkAs(null, g + "/" + name);
-        });
+            at = base + "-" + k;
+        }
+        return at;
     }
 
     private void retire(String path, String aside) {
         if (!Groups.linkExists(file, path)) {
             return;
         }
-        if (Groups.linkExists(file, aside)) {
-            Groups.delete(file, aside);
+        String at = aside;
+        for (int k = 2; Groups.linkExists(file, at); k++) {
+            at = aside + "-" + k;   // one left by an interrupted commit: never delete while publishing
         }
-        Groups.move(file, path, aside);
-        retired.add(aside);
+        Groups.move(file, path, at);
+        retired.add(at);
     }
 
     private void writeRoot(NotebookState state) {
@@ -356,24 +375,37 @@ final class CommitWriter {
     /** Deletes retired tables and the groups of result sets no longer in the notebook (epyc's purge). */
     private void cleanUp(List<String> tags) {
         for (String aside : retired) {
-            if (Groups.linkExists(file, aside)) {
-                Groups.delete(file, aside);
-            }
+            deleteQuietly(aside);
         }
         Set<String> keep = new HashSet<>(tags);
         for (String link : Groups.links(file, "/")) {
             if (!keep.contains(link)) {
-                Groups.delete(file, "/" + link);
-                LOG.info("Purged ResultSet {}", link);
+                deleteQuietly("/" + link);
+                if (!link.startsWith("jepyc.")) {
+                    LOG.info("Purged ResultSet {}", link);
+                }
             }
         }
         for (String tag : tags) {
-            for (String name : new String[] {Layout.RESULTS, Layout.PENDING}) {
-                String aside = "/" + tag + "/" + Layout.RETIRED_PREFIX + name;
-                if (!retired.contains(aside) && next.get(tag) != records.get(tag) && Groups.linkExists(file, aside)) {
-                    Groups.delete(file, aside);
+            if (next.get(tag) != records.get(tag)) {
+                for (String link : Groups.links(file, "/" + tag)) {
+                    if (link.startsWith(Layout.RETIRED_PREFIX) || link.startsWith(Layout.STAGED_PREFIX)) {
+                        deleteQuietly("/" + tag + "/" + link);
+                    }
                 }
             }
+        }
+    }
+
+    /** Leftovers of an interrupted commit may not be deletable (HDF5 may find them damaged): leave those. */
+    private void deleteQuietly(String path) {
+        try {
+            if (Groups.linkExists(file, path)) {
+                Groups.delete(file, path);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("{}: cannot delete {} left by an interrupted commit ({}); it is ignored", file.path(), path,
+                    e.getMessage());
         }
     }
 }

@@ -12,7 +12,6 @@ import org.jepyc.NotebookException;
 import org.jepyc.NotebookExistsException;
 import org.jepyc.NotebookFormatException;
 import org.jepyc.OpenMode;
-import org.jepyc.hdf5.h5.AnonymousGroup;
 import org.jepyc.hdf5.h5.Attributes;
 import org.jepyc.hdf5.h5.H5File;
 import org.jepyc.hdf5.h5.Hdf5Exception;
@@ -39,6 +38,7 @@ final class Hdf5Storage implements NotebookStorage {
     private H5File h5;
     private Map<String, SetRecord> records = new LinkedHashMap<>();
     private boolean suspect;
+    private boolean unclean;
     private Runnable afterClose = () -> { };
 
     /**
@@ -113,33 +113,39 @@ final class Hdf5Storage implements NotebookStorage {
 
     /** Refuses a file that is not HDF5 before the library sees it (a clearer message than HDF5's). */
     private void checkSignature() {
-        byte[] head = new byte[SIGNATURE.length];
+        byte[] head = new byte[24];
         int got;
         try (InputStream in = Files.newInputStream(file)) {
             got = in.readNBytes(head, 0, head.length);
         } catch (IOException e) {
             throw new NotebookException("Cannot read notebook file " + file + ": " + e.getMessage(), e);
         }
-        if (got < head.length || !java.util.Arrays.equals(head, SIGNATURE)) {
+        if (got < SIGNATURE.length || !java.util.Arrays.equals(java.util.Arrays.copyOf(head, SIGNATURE.length), SIGNATURE)) {
             throw new NotebookFormatException(file + " is not an HDF5 file (no HDF5 signature at its start), "
                     + "so not an HDF5 notebook");
+        }
+        // HDF5 sets bit 0 of the superblock's consistency flags while a writer has the file open
+        // and clears it on close: still set here means the last writer died
+        int version = head[8];
+        int flags = version <= 1 && got >= 24 ? (head[20] & 0xff) : (version >= 2 && got >= 12 ? head[11] & 0xff : 0);
+        unclean = (flags & 1) != 0;
+        if (unclean) {
+            LOG.warn("Notebook {} was not closed cleanly (a crash?): its next commit rewrites its tables", file);
         }
     }
 
     /** A new file that is already a loadable notebook: root attributes and the default group (D10 fixed). */
     private void create() {
         try {
-            h5 = H5File.create(file);
+            h5 = H5File.create(file, Layout.CHUNK_INDEX_RANK);
             Attributes root = h5.attributes("/");
             root.writeString(Layout.CREATOR, Layout.CREATOR_TEXT);
             root.writeString(Layout.VERSION_ATTR, Layout.VERSION);
             root.writeString(Layout.DESCRIPTION, description == null ? LabNotebook.DEFAULT_DESCRIPTION : description);
             root.writeString(Layout.CURRENT, LabNotebook.DEFAULT_RESULTSET);
             root.writeBool(Layout.LOCKED, false);
-            try (AnonymousGroup g = AnonymousGroup.create(h5, "/" + LabNotebook.DEFAULT_RESULTSET)) {
-                g.attributes().writeBool(Layout.LOCKED, false);
-                g.linkAs("/" + LabNotebook.DEFAULT_RESULTSET);
-            }
+            org.jepyc.hdf5.h5.Groups.create(h5, "/" + LabNotebook.DEFAULT_RESULTSET, 512);
+            h5.attributes("/" + LabNotebook.DEFAULT_RESULTSET).writeBool(Layout.LOCKED, false);
             h5.flush();
             records = new LinkedHashMap<>();
             SetRecord def = new SetRecord();
@@ -157,6 +163,9 @@ final class Hdf5Storage implements NotebookStorage {
         try {
             NotebookReader reader = new NotebookReader(h5);
             records = reader.load(into);
+            if (unclean) {
+                records.values().forEach(r -> r.rewrite = true);
+            }
             boolean lockedOnDisk = reader.root().locked();
             if (lockedOnDisk) {
                 readOnly = true;   // a finished notebook is never written again
@@ -190,6 +199,10 @@ final class Hdf5Storage implements NotebookStorage {
                 reopen();
             }
             records = new CommitWriter(h5, records).write(state);
+            // a fresh handle forgets HDF5's in-session free space, so the next commit never grows
+            // a heap collection or reuses space that published data lives in (see CommitWriter)
+            h5.close();
+            h5 = H5File.open(file, false);
         } catch (Hdf5Exception | NotebookException e) {
             suspect = true;
             throw new NotebookException("Commit to notebook " + file + " failed, and the file still holds the last "
@@ -214,6 +227,7 @@ final class Hdf5Storage implements NotebookStorage {
             SetRecord rec = reader.scan(tag);
             SetRecord old = records.get(tag);
             rec.set = old == null ? null : old.set;
+            rec.rewrite = true;   // the failed commit may have left references past the published rows
             fresh.put(tag, rec);
         }
         records = fresh;

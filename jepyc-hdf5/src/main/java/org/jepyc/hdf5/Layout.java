@@ -21,6 +21,16 @@ final class Layout {
      */
     static final String COMMITTED_ROWS = "jepyc.committed-rows";
 
+    /**
+     * Half the number of chunks one node of a table's chunk index holds (HDF5's istore_k):
+     * 1,024 chunks, some 100 million rows at the chunk sizes {@link Schema#chunkRows} picks,
+     * before the index first splits a node (a 33 KB node per table).
+     */
+    static final int CHUNK_INDEX_RANK = 512;
+
+    /** Prefix of tables and groups being built by a commit, renamed into place when published. */
+    static final String STAGED_PREFIX = "jepyc.staged-";
+
     /** Where a replaced table waits, between publishing its successor and being deleted. */
     static final String RETIRED_PREFIX = "jepyc.retired-";
 

@@ -82,7 +82,7 @@ final class NotebookReader {
     List<String> tags() {
         List<String> out = new ArrayList<>();
         for (String link : Groups.links(file, "/")) {
-            if (link.startsWith(Layout.RETIRED_PREFIX)) {
+            if (link.startsWith(Layout.RETIRED_PREFIX) || link.startsWith(Layout.STAGED_PREFIX)) {
                 continue;
             }
             try {

@@ -88,8 +88,12 @@ final class Schema {
                 default -> 16;   // vlen references and complex pairs
             };
         }
-        long wanted = Math.max(256, Long.highestOneBit(Math.max(1, rows / 8)));
-        long cap = Math.max(64, (1L << 20) / Math.max(1, rowBytes));
-        return (int) Math.min(wanted, Math.min(cap, 16384));
+        rowBytes = Math.max(1, rowBytes);
+        // at least 64 KiB a chunk, so a table that grows by appends still has few chunks; up to
+        // 1 MiB for tables that start big
+        long floor = Math.max(16, (1L << 16) / rowBytes);
+        long cap = Math.max(floor, (1L << 20) / rowBytes);
+        long wanted = Long.highestOneBit(Math.max(1, rows / 8));
+        return (int) Math.max(floor, Math.min(wanted, cap));
     }
 }

@@ -29,55 +29,11 @@ public final class CompoundTable implements AutoCloseable {
     private final List<Field> fields;
     private long did;
 
-    private boolean anonymous;
-
     private CompoundTable(H5File file, String path, long did, List<Field> fields) {
         this.file = file;
         this.path = path;
         this.did = did;
         this.fields = List.copyOf(fields);
-    }
-
-    /**
-     * Creates a dataset that no group links to yet (as {@link #create} otherwise): nothing in the
-     * file refers to it until {@link #linkAs}, so a crash before then cannot leave a link to a
-     * half-written table. {@code label} names it in messages.
-     */
-    public static CompoundTable createAnonymous(H5File file, String label, List<Field> fields, long initialRows,
-            int chunkRows) {
-        if (fields.isEmpty()) {
-            throw new IllegalArgumentException("a compound table needs at least one field");
-        }
-        if (chunkRows < 1 || initialRows < 0) {
-            throw new IllegalArgumentException("bad chunkRows " + chunkRows + " or initialRows " + initialRows);
-        }
-        long did = file.callLong("create dataset " + label, () -> {
-            long ftype = fileType(fields);
-            long space = -1;
-            long dcpl = -1;
-            try {
-                space = H5.H5Screate_simple(1, new long[] {initialRows}, new long[] {H5S_UNLIMITED});
-                dcpl = H5.H5Pcreate(H5P_DATASET_CREATE);
-                H5.H5Pset_chunk(dcpl, 1, new long[] {chunkRows});
-                return H5.H5Dcreate_anon(file.id(), ftype, space, dcpl, H5P_DEFAULT);
-            } finally {
-                closeQuietly(dcpl, H5::H5Pclose);
-                closeQuietly(space, H5::H5Sclose);
-                H5.H5Tclose(ftype);
-            }
-        });
-        CompoundTable t = new CompoundTable(file, label, did, fields);
-        t.anonymous = true;
-        return t;
-    }
-
-    /**
-     * Links this table into the file at {@code linkPath} (whose parent group must exist and be
-     * linked, or be the anonymous group {@code parent} when that is not null).
-     */
-    public void linkAs(AnonymousGroup parent, String linkPath) {
-        file.run("link " + path + " as " + linkPath, () -> H5.H5Olink(did(),
-                parent == null ? file.id() : parent.id(), linkPath, H5P_DEFAULT, H5P_DEFAULT));
     }
 
     /**
@@ -268,7 +224,7 @@ public final class CompoundTable implements AutoCloseable {
 
     /** The dataset's attributes ({@code metadata}, {@code parameters}, {@code results} in epyc's files). */
     public Attributes attributes() {
-        return anonymous ? new Attributes(file, path, did()) : file.attributes(path);
+        return file.attributes(path);
     }
 
     @Override

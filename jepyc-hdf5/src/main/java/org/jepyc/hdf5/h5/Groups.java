@@ -42,6 +42,22 @@ public final class Groups {
                 H5.H5Gcreate(file.id(), path, H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT)));
     }
 
+    /**
+     * Creates a group whose link-name heap starts with {@code nameBytes} bytes, so adding and
+     * renaming a few links never has to grow (and so rewrite) it.
+     */
+    public static void create(H5File file, String path, long nameBytes) {
+        file.run("create group " + path, () -> {
+            long gcpl = H5.H5Pcreate(H5P_GROUP_CREATE);
+            try {
+                H5.H5Pset_local_heap_size_hint(gcpl, nameBytes);
+                H5.H5Gclose(H5.H5Gcreate(file.id(), path, H5P_DEFAULT, gcpl, H5P_DEFAULT));
+            } finally {
+                H5.H5Pclose(gcpl);
+            }
+        });
+    }
+
     /** Whether {@code path} names an existing group. */
     public static boolean exists(H5File file, String path) {
         return file.call("look for group " + path, () -> linkExists(file.id(), path)

@@ -31,7 +31,7 @@ final class H5Errors {
                     (n, err, data) -> {
                         lines.add(err.func_name + ": " + err.desc);
                         return 0;
-                    }, null);
+                    }, new hdf.hdf5lib.callbacks.H5E_walk_t() { });   // the binding refuses a null op_data
             H5.H5Eclear2(HDF5Constants.H5E_DEFAULT);
         } catch (RuntimeException e) {
             lines.add("(error stack unavailable: " + e.getMessage() + ")");
