@@ -6,6 +6,7 @@ import java.util.stream.LongStream;
 import org.dflib.DataFrame;
 import org.jepyc.Lab;
 import org.jepyc.LabNotebook;
+import org.jepyc.ParallelLab;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -18,8 +19,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * JMH: the sequential lab's cost per point, a trivial experiment over 100,000 points into an
- * in-memory notebook followed by {@code dataframe()} (epyc 1.7.2: 1,235 us per point here).
+ * JMH: a lab's cost per point, a trivial experiment over 100,000 points into an in-memory
+ * notebook followed by {@code dataframe()} (epyc 1.7.2: 1,235 us per point here), for the
+ * sequential lab and for a parallel lab on every core.
  *
  * <p>Run: {@code java -cp "jepyc-bench/target/classes:jepyc-bench/target/lib/*" org.openjdk.jmh.Main LabBenchmark}
  */
@@ -37,6 +39,16 @@ public class LabBenchmark {
     @OperationsPerInvocation(POINTS)
     public DataFrame trivialPointsIntoMemory() {
         Lab lab = new Lab(new LabNotebook());
+        lab.put("a", LongStream.range(0, 400)).put("b", LongStream.range(0, POINTS / 400));
+        lab.runExperiment(new TrivialExperiment());
+        return lab.dataframe();
+    }
+
+    /** @return the data frame, so the work cannot be optimised away */
+    @Benchmark
+    @OperationsPerInvocation(POINTS)
+    public DataFrame trivialPointsInParallel() {
+        Lab lab = new ParallelLab(new LabNotebook(), 0);
         lab.put("a", LongStream.range(0, 400)).put("b", LongStream.range(0, POINTS / 400));
         lab.runExperiment(new TrivialExperiment());
         return lab.dataframe();
