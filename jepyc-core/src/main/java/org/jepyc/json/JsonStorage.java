@@ -1,5 +1,6 @@
 package org.jepyc.json;
 
+
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -14,8 +15,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermission;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 
@@ -23,6 +22,7 @@ import org.jepyc.NotebookException;
 import org.jepyc.NotebookExistsException;
 import org.jepyc.NotebookFormatException;
 import org.jepyc.OpenMode;
+import org.jepyc.storage.FilePermissions;
 import org.jepyc.storage.NotebookLoader;
 import org.jepyc.storage.NotebookState;
 import org.jepyc.storage.NotebookStorage;
@@ -113,7 +113,7 @@ final class JsonStorage implements NotebookStorage {
                     return false;
                 }
                 checkReadable();
-                if (!isWritable(target)) {
+                if (!FilePermissions.isWritable(target)) {
                     LOG.warn("Notebook {} is read-only on disk: opened read-only (every change will be refused); "
                             + "make the file writable to add to it", file);
                     readOnly = true;
@@ -131,20 +131,8 @@ final class JsonStorage implements NotebookStorage {
     }
 
     /** Permission bits as well as access(2): root may write anything, but a cleared write bit is the user's intent. */
-    private static boolean isWritable(Path p) {
-        if (!Files.isWritable(p)) {
-            return false;
-        }
-        try {
-            Set<PosixFilePermission> perms = Files.getPosixFilePermissions(p);
-            return perms.contains(PosixFilePermission.OWNER_WRITE);
-        } catch (UnsupportedOperationException | IOException e) {
-            return true;
-        }
-    }
-
     private void checkWritable(boolean exists, OpenMode mode) {
-        if (exists && !isWritable(target)) {
+        if (exists && !FilePermissions.isWritable(target)) {
             throw new NotebookException("Notebook " + file + " is read-only (no write permission), so it cannot be opened "
                     + "with " + mode + ": make it writable, or open it with JsonLabNotebook.openReadOnly");
         }

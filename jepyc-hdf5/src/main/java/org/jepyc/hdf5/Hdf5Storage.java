@@ -1,5 +1,6 @@
 package org.jepyc.hdf5;
 
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -15,6 +16,7 @@ import org.jepyc.OpenMode;
 import org.jepyc.hdf5.h5.Attributes;
 import org.jepyc.hdf5.h5.H5File;
 import org.jepyc.hdf5.h5.Hdf5Exception;
+import org.jepyc.storage.FilePermissions;
 import org.jepyc.storage.NotebookLoader;
 import org.jepyc.storage.NotebookState;
 import org.jepyc.storage.NotebookStorage;
@@ -77,7 +79,7 @@ final class Hdf5Storage implements NotebookStorage {
             return true;
         }
         if (exists && size > 0 && mode == OpenMode.OPEN_OR_CREATE) {
-            boolean writable = Files.isWritable(file);
+            boolean writable = FilePermissions.isWritable(file);
             if (!writable) {
                 LOG.info("Notebook {} is not writable: opening it read-only", file);
                 readOnly = true;
