@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.jepyc.campaign.PointHash;
+import org.jepyc.campaign.PointStates;
 import org.jepyc.resultset.Category;
 import org.jepyc.resultset.Column;
 import org.jepyc.resultset.DoubleColumn;
@@ -19,16 +20,21 @@ import org.jepyc.resultset.ResultTable;
  * point). Built once per run: one hash per stored row and one per design point.
  */
 final class Campaign {
-    /** The best state a point has reached. */
-    private enum State { FAILED, PENDING, DONE }
+    /** The best state a point has reached (higher is further along). */
+    private static final byte FAILED = 0;
+    private static final byte PENDING = 1;
+    private static final byte DONE = 2;
 
     private final List<String> names;
-    private final Map<Long, State> states = new HashMap<>();
+    private final PointHash.Hasher hasher;
+    private final PointStates states;
     private final double meanSeconds;
 
     Campaign(ResultSet rs, List<String> names) {
         this.names = names;
+        this.hasher = PointHash.over(names);
         ResultTable table = rs.table();
+        this.states = new PointStates(table.rows() + rs.numberOfPendingResults());
         Column[] columns = new Column[names.size()];
         for (int j = 0; j < columns.length; j++) {
             columns[j] = table.column(Category.PARAMETERS, names.get(j));
@@ -42,24 +48,20 @@ final class Campaign {
                 row.put(names.get(j), columns[j] == null ? null : columns[j].get(i));
             }
             boolean ok = table.succeeded(i);
-            states.merge(PointHash.of(row, names), ok ? State.DONE : State.FAILED, Campaign::best);
+            states.raise(hasher.of(row), ok ? DONE : FAILED);
             if (ok && elapsed instanceof DoubleColumn d) {
                 seconds += d.getDouble(i);
                 timed++;
             }
         }
         for (String job : rs.pendingResults()) {
-            states.merge(PointHash.of(rs.pendingResultParameters(job), names), State.PENDING, Campaign::best);
+            states.raise(hasher.of(rs.pendingResultParameters(job)), PENDING);
         }
         meanSeconds = timed == 0 ? Double.NaN : seconds / timed;
     }
 
-    private static State best(State a, State b) {
-        return a.compareTo(b) >= 0 ? a : b;
-    }
-
-    private State state(ExperimentalConfiguration c) {
-        return states.get(PointHash.of(c.parameters(), names));
+    private byte state(ExperimentalConfiguration c) {
+        return states.get(hasher.of(c.parameters()));
     }
 
     /**
@@ -70,8 +72,8 @@ final class Campaign {
     List<ExperimentalConfiguration> remaining(List<ExperimentalConfiguration> eps, boolean rerunFailed) {
         List<ExperimentalConfiguration> out = new ArrayList<>();
         for (ExperimentalConfiguration c : eps) {
-            State s = state(c);
-            if (s == null || (s == State.FAILED && rerunFailed)) {
+            byte s = state(c);
+            if (s < 0 || (s == FAILED && rerunFailed)) {
                 out.add(c);
             }
         }
@@ -89,12 +91,12 @@ final class Campaign {
         int failed = 0;
         int pending = 0;
         for (ExperimentalConfiguration c : eps) {
-            State s = state(c);
-            if (s == State.DONE) {
+            byte s = state(c);
+            if (s == DONE) {
                 done++;
-            } else if (s == State.FAILED) {
+            } else if (s == FAILED) {
                 failed++;
-            } else if (s == State.PENDING) {
+            } else if (s == PENDING) {
                 pending++;
             }
         }

@@ -34,14 +34,39 @@ public final class PointHash {
      * @return its hash over those names
      */
     public static long of(Map<String, ?> parameters, Collection<String> names) {
+        return over(names).of(parameters);
+    }
+
+    /**
+     * @param names the names that identify points
+     * @return a hasher over those names, for hashing many points (the names are sorted once)
+     */
+    public static Hasher over(Collection<String> names) {
         String[] sorted = names.toArray(new String[0]);
         Arrays.sort(sorted);
-        long h = FNV_OFFSET;
-        for (String name : sorted) {
-            h = text(h, name);
-            h = value(h, Values.normaliseOrNull(parameters.get(name)));
+        return new Hasher(sorted);
+    }
+
+    /** Hashes points over a fixed set of names. */
+    public static final class Hasher {
+        private final String[] names;
+
+        private Hasher(String[] sortedNames) {
+            this.names = sortedNames;
         }
-        return Seeds.mix(h);
+
+        /**
+         * @param parameters a point (may hold more names)
+         * @return its hash over this hasher's names
+         */
+        public long of(Map<String, ?> parameters) {
+            long h = FNV_OFFSET;
+            for (String name : names) {
+                h = text(h, name);
+                h = value(h, Values.normaliseOrNull(parameters.get(name)));
+            }
+            return Seeds.mix(h);
+        }
     }
 
     private static long value(long h, Object v) {
