@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 import org.dflib.DataFrame;
@@ -166,7 +167,7 @@ public class Lab implements AutoCloseable {
      * while the thread's interrupt flag is set, so the flag is put aside for the commit and then
      * restored.
      */
-    protected void commitAtEnd() {
+    private void commitAtEnd() {
         boolean interrupted = Thread.interrupted();
         try {
             notebook.commit();
@@ -176,9 +177,6 @@ public class Lab implements AutoCloseable {
             }
         }
     }
-
-    /** @return a committer for one run, following {@link #withCommitInterval} */
-    protected PeriodicCommitter committer() { return new PeriodicCommitter(notebook, commitInterval); }
 
     /** @return the design */
     public Design design() { return design; }
@@ -270,16 +268,31 @@ public class Lab implements AutoCloseable {
      * @param e the experiment
      */
     public void runExperiment(Experiment e) {
-        List<ExperimentalConfiguration> eps = pointsToRun(e);
-        ProgressTracker tracker = new ProgressTracker(progress, eps.size());
-        PeriodicCommitter committer = committer();
-        try {
+        collect(pointsToRun(e), (eps, sink) -> {
             for (ExperimentalConfiguration c : eps) {
-                ResultsDict r = c.experiment().set(c.parameters()).run();
+                sink.accept(c.experiment().set(c.parameters()).run());
+            }
+        });
+    }
+
+    /**
+     * Runs points with a runner that hands each result over on this thread, and files them: into
+     * the notebook, to the progress listener, with periodic commits and a commit at the end (also
+     * when the runner fails or is interrupted).
+     *
+     * @param eps    the points
+     * @param runner runs them, giving each result to the sink it is passed
+     */
+    protected final void collect(List<ExperimentalConfiguration> eps,
+                                 BiConsumer<List<ExperimentalConfiguration>, Consumer<ResultsDict>> runner) {
+        ProgressTracker tracker = new ProgressTracker(progress, eps.size());
+        PeriodicCommitter committer = new PeriodicCommitter(notebook, commitInterval);
+        try {
+            runner.accept(eps, r -> {
                 notebook.addResult(r);
                 tracker.completed(r);
                 committer.tick();
-            }
+            });
         } finally {
             try {
                 commitAtEnd();

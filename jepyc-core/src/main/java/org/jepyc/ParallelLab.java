@@ -3,8 +3,6 @@ package org.jepyc;
 import java.util.List;
 
 import org.jepyc.run.ParallelRunner;
-import org.jepyc.run.PeriodicCommitter;
-import org.jepyc.run.ProgressTracker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -80,20 +78,6 @@ public class ParallelLab extends Lab {
         if (eps.isEmpty()) {
             return;
         }
-        ProgressTracker tracker = new ProgressTracker(progressListener(), eps.size());
-        PeriodicCommitter committer = committer();
-        try {
-            new ParallelRunner(cores).run(eps, r -> {
-                notebook().addResult(r);
-                tracker.completed(r);
-                committer.tick();
-            });
-        } finally {
-            try {
-                commitAtEnd();
-            } finally {
-                tracker.finished();
-            }
-        }
+        collect(eps, new ParallelRunner(cores)::run);
     }
 }

@@ -62,35 +62,8 @@ public final class Timestamps {
     public static LocalDateTime parseOrNull(String s) {
         // epyc's own form is read by hand: a DateTimeFormatter costs some 20 us a call in a fresh
         // JVM, and a notebook has two timestamps per row
-        int n = s.length();
-        if (n >= 19 && s.charAt(4) == '-' && s.charAt(7) == '-' && s.charAt(10) == 'T' && s.charAt(13) == ':'
-                && s.charAt(16) == ':' && (n == 19 || (s.charAt(19) == '.' && n > 20 && n <= 29))) {
-            int year = digits(s, 0, 4);
-            int month = digits(s, 5, 7);
-            int day = digits(s, 8, 10);
-            int hour = digits(s, 11, 13);
-            int minute = digits(s, 14, 16);
-            int second = digits(s, 17, 19);
-            int nanos = 0;
-            if (n > 19) {
-                int f = digits(s, 20, n);
-                if (f >= 0) {
-                    for (int i = n - 20; i < 9; i++) {
-                        f *= 10;
-                    }
-                }
-                nanos = f;
-            }
-            if ((year | month | day | hour | minute | second | nanos) >= 0) {
-                try {
-                    return LocalDateTime.of(year, month, day, hour, minute, second, nanos);
-                } catch (java.time.DateTimeException e) {
-                    // out of range (Feb 30, 24:00): the general reader's rules decide
-                    return parseGeneral(s);
-                }
-            }
-        }
-        return parseGeneral(s);
+        long micros = isoMicros(s);
+        return micros != Long.MIN_VALUE ? fromMicros(micros) : parseGeneral(s);
     }
 
     /** @return the non-negative number s[from, to) spells, or -1 if it holds a non-digit */

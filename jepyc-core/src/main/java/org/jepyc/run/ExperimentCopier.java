@@ -3,11 +3,9 @@ package org.jepyc.run;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.NotSerializableException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
-import java.io.ObjectStreamClass;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -19,7 +17,8 @@ import org.jepyc.Experiment;
  * Makes independent copies of the experiments of a run by serialisation, so that concurrent
  * runs never share an experiment's state (epyc gives each job its own copy; a thread of a
  * parallel lab reuses its copy point after point, exactly as the sequential lab reuses its one
- * instance). Experiments are serialised once; each copy is one deserialisation.
+ * instance). Experiments are serialised once; each copy is one deserialisation, with the
+ * experiment's own class loader.
  */
 public final class ExperimentCopier {
     private final byte[] snapshot;
@@ -67,25 +66,6 @@ public final class ExperimentCopier {
             return (List<Experiment>) in.readObject();
         } catch (IOException | ClassNotFoundException e) {
             throw new IllegalStateException("Cannot copy experiment: " + e, e);
-        }
-    }
-
-    /** Resolves classes with the experiment's own class loader, not the caller's. */
-    private static final class LoaderObjectInputStream extends ObjectInputStream {
-        private final ClassLoader loader;
-
-        LoaderObjectInputStream(InputStream in, ClassLoader loader) throws IOException {
-            super(in);
-            this.loader = loader;
-        }
-
-        @Override
-        protected Class<?> resolveClass(ObjectStreamClass desc) throws IOException, ClassNotFoundException {
-            try {
-                return Class.forName(desc.getName(), false, loader);
-            } catch (ClassNotFoundException e) {
-                return super.resolveClass(desc);
-            }
         }
     }
 }

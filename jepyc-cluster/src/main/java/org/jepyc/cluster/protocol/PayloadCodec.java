@@ -3,13 +3,13 @@ package org.jepyc.cluster.protocol;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InvalidClassException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
-import java.io.ObjectStreamClass;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
+
+import org.jepyc.run.LoaderObjectInputStream;
 
 /**
  * Java serialisation of payloads: writing is plain; reading goes through an
@@ -56,31 +56,13 @@ public final class PayloadCodec {
      * @throws IOException            if the bytes are damaged
      */
     public <T> T read(byte[] bytes, Class<T> type) throws IOException, ClassNotFoundException {
-        try (ObjectInputStream in = new Input(new ByteArrayInputStream(bytes), loader)) {
+        try (ObjectInputStream in = new LoaderObjectInputStream(new ByteArrayInputStream(bytes), loader)) {
             in.setObjectInputFilter(allow);
             Object o = in.readObject();
             if (!type.isInstance(o)) {
                 throw new InvalidClassException(o == null ? "null" : o.getClass().getName(), "expected a " + type.getName());
             }
             return type.cast(o);
-        }
-    }
-
-    private static final class Input extends ObjectInputStream {
-        private final ClassLoader loader;
-
-        Input(InputStream in, ClassLoader loader) throws IOException {
-            super(in);
-            this.loader = loader;
-        }
-
-        @Override
-        protected Class<?> resolveClass(ObjectStreamClass desc) throws IOException, ClassNotFoundException {
-            try {
-                return Class.forName(desc.getName(), false, loader);
-            } catch (ClassNotFoundException e) {
-                return super.resolveClass(desc);
-            }
         }
     }
 }
