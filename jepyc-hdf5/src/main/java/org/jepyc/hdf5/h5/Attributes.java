@@ -5,13 +5,14 @@ import static hdf.hdf5lib.HDF5Constants.*;
 import hdf.hdf5lib.H5;
 import hdf.hdf5lib.exceptions.HDF5Exception;
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongFunction;
 import org.bytedeco.hdf5.global.hdf5;
 import org.bytedeco.javacpp.BytePointer;
-import org.bytedeco.javacpp.Pointer;
 
 /**
  * The attributes of one group or dataset, in the forms epyc uses: scalar variable-length UTF-8
@@ -269,12 +270,13 @@ public final class Attributes {
             long type = FieldType.STRING.createFileType();
             long space = scalar ? H5.H5Screate(H5S_SCALAR)
                     : H5.H5Screate_simple(1, new long[] {values.length}, null);
-            List<Pointer> keep = new ArrayList<>();
-            try {
+            try (Arena arena = new Arena()) {
                 long aid = H5.H5Acreate(oid, name, type, space, H5P_DEFAULT, H5P_DEFAULT);
                 try (BytePointer buf = new BytePointer(Math.max(1, values.length) * 8L)) {
+                    ByteBuffer pointers = buf.asByteBuffer().order(ByteOrder.nativeOrder());
                     for (int i = 0; i < values.length; i++) {
-                        NativeCodec.encodeValue(values[i] == null ? "" : values[i], FieldType.STRING, buf, i * 8L, keep);
+                        NativeCodec.encodeValue(values[i] == null ? "" : values[i], FieldType.STRING, pointers, i * 8,
+                                arena);
                     }
                     if (values.length > 0) {
                         H5Errors.check(hdf5.H5Awrite(aid, type, buf), "H5Awrite");
@@ -283,7 +285,6 @@ public final class Attributes {
                     H5.H5Aclose(aid);
                 }
             } finally {
-                keep.forEach(Pointer::close);
                 H5.H5Sclose(space);
                 H5.H5Tclose(type);
             }

@@ -4,13 +4,14 @@ import static hdf.hdf5lib.HDF5Constants.*;
 
 import hdf.hdf5lib.H5;
 import hdf.hdf5lib.exceptions.HDF5Exception;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bytedeco.hdf5.global.hdf5;
 import org.bytedeco.javacpp.BytePointer;
-import org.bytedeco.javacpp.Pointer;
 
 /**
  * A 1-D, chunked, unlimited compound dataset read and written column by column: epyc's
@@ -23,6 +24,9 @@ public final class CompoundTable implements AutoCloseable {
 
     /** Chunk length used when the caller has no better idea: 8 KiB-64 KiB chunks for typical rows. */
     public static final int DEFAULT_CHUNK_ROWS = 256;
+
+    /** Bytes of rows encoded per HDF5 write. */
+    private static final long SLAB_BYTES = 8L << 20;
 
     private final H5File file;
     private final String path;
@@ -117,7 +121,8 @@ public final class CompoundTable implements AutoCloseable {
     /**
      * Writes rows {@code [from, to)} of the given columns into rows {@code [from, to)} of the
      * dataset, growing it to {@code to} rows if it is shorter. Fields not given are left as they are.
-     * Values that do not fit their field are rejected before anything changes; if HDF5 itself then
+     * Values that do not fit their field are rejected before anything changes (a write larger than
+     * a few megabytes goes in slabs, each checked before it is written); if HDF5 itself then
      * fails, the dataset may already have grown (its new rows zero-filled).
      */
     public void write(Map<String, ? extends ColumnData> columns, int from, int to) {
@@ -152,24 +157,33 @@ public final class CompoundTable implements AutoCloseable {
             return;
         }
         file.run("write rows [" + dstRow + ", " + end + ") of " + path, () -> {
-            long rows = to - from;
-            List<Pointer> keep = new ArrayList<>();
-            try (PackedLayout layout = new PackedLayout(chosen);
-                 BytePointer buf = new BytePointer(rows * layout.stride)) {
-                keep.add(buf);
-                // Encode first so that bad values are rejected before the dataset changes at all.
-                for (int k = 0; k < chosen.size(); k++) {
-                    NativeCodec.encode(data.get(k), chosen.get(k).type(), from, to, buf, layout.stride,
-                            layout.offsets[k], keep);
+            try (PackedLayout layout = new PackedLayout(chosen)) {
+                // slabs of about SLAB_BYTES bound the native memory of a large write
+                int slab = (int) Math.max(1, Math.min(to - from, SLAB_BYTES / layout.stride));
+                for (int start = from; start < to; start += slab) {
+                    int stop = Math.min(to, start + slab);
+                    writeSlab(layout, data, start, stop, dstRow + (start - from));
                 }
-                if (end > currentSize()) {
-                    H5.H5Dset_extent(did(), new long[] {end});
-                }
-                transfer(layout.memType, dstRow, rows, buf, true);
-            } finally {
-                keep.forEach(Pointer::close);
             }
         });
+    }
+
+    /** Encodes rows {@code [from, to)} into one native buffer and writes them at {@code dstRow}. */
+    private void writeSlab(PackedLayout layout, List<ColumnData> data, int from, int to, long dstRow) {
+        int rows = to - from;
+        try (Arena arena = new Arena(); BytePointer buf = new BytePointer((long) rows * layout.stride)) {
+            ByteBuffer rowBuf = buf.asByteBuffer().order(ByteOrder.nativeOrder());
+            // Encode first so that bad values are rejected before the dataset changes at all.
+            for (int k = 0; k < data.size(); k++) {
+                NativeCodec.encode(data.get(k), layout.fields.get(k).type(), from, to, rowBuf, (int) layout.stride,
+                        (int) layout.offsets[k], arena);
+            }
+            long end = dstRow + rows;
+            if (end > currentSize()) {
+                H5.H5Dset_extent(did(), new long[] {end});
+            }
+            transfer(layout.memType, dstRow, rows, buf, true);
+        }
     }
 
     /** Reads every field of every row, in file order. */

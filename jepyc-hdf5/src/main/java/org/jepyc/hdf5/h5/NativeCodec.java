@@ -1,5 +1,6 @@
 package org.jepyc.hdf5.h5;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,81 +20,111 @@ final class NativeCodec {
 
     private NativeCodec() {}
 
+    static {
+        // pointers are written into row buffers as 64-bit addresses
+        if (!"64".equals(System.getProperty("sun.arch.data.model"))) {
+            throw new ExceptionInInitializerError("jepyc's HDF5 layer needs a 64-bit platform");
+        }
+    }
+
     /**
-     * Writes rows {@code [from, to)} of {@code col} into {@code buf}. Native blocks allocated for
-     * strings and sequences are added to {@code keep}; close them once HDF5 has consumed the buffer.
+     * Writes rows {@code [from, to)} of {@code col} into {@code buf} (a native buffer in native
+     * byte order). Strings and sequences go into {@code arena}, which must outlive HDF5's use of
+     * the buffer.
+     *
+     * <p>In a string column, an empty string is written as a NULL {@code char*}: HDF5 then stores
+     * no global-heap object for it (a nil reference), and every reader we know (HDF5's C library,
+     * h5py, h5dump) reads it back as an empty string. A row equal to the row before it points at
+     * the same native copy (class names repeat on every row).
      */
-    static void encode(ColumnData col, FieldType type, int from, int to, BytePointer buf, long stride,
-            long offset, List<Pointer> keep) {
+    static void encode(ColumnData col, FieldType type, int from, int to, ByteBuffer buf, int stride,
+            int offset, Arena arena) {
         checkKind(col, type);
+        if (col instanceof ColumnData.Strings s) {
+            String[] values = s.values();
+            String prev = null;
+            long prevAddress = 0;
+            for (int i = from; i < to; i++) {
+                String v = values[i];
+                long address;
+                if (v == null || v.isEmpty()) {
+                    address = 0;
+                } else if (v.equals(prev)) {
+                    address = prevAddress;
+                } else {
+                    address = putString(v, arena);
+                    prev = v;
+                    prevAddress = address;
+                }
+                buf.putLong((i - from) * stride + offset, address);
+            }
+            return;
+        }
         for (int i = from; i < to; i++) {
-            long at = (i - from) * stride + offset;
-            encodeRow(col, i, type, buf, at, keep);
+            int at = (i - from) * stride + offset;
+            if (col instanceof ColumnData.Longs l) {
+                buf.putLong(at, l.values()[i]);
+            } else if (col instanceof ColumnData.Doubles d) {
+                buf.putDouble(at, d.values()[i]);
+            } else if (col instanceof ColumnData.Booleans b) {
+                buf.put(at, (byte) (b.values()[i] ? 1 : 0));
+            } else if (col instanceof ColumnData.Complexes c) {
+                buf.putDouble(at, c.re()[i]);
+                buf.putDouble(at + 8, c.im()[i]);
+            } else if (col instanceof ColumnData.Lists ls) {
+                putList(ls.values()[i], type.element(), buf, at, arena);
+            }
         }
     }
 
-    private static void encodeRow(ColumnData col, int i, FieldType type, BytePointer buf, long at, List<Pointer> keep) {
-        if (col instanceof ColumnData.Longs l) {
-            buf.putLong(at, l.values()[i]);
-        } else if (col instanceof ColumnData.Doubles d) {
-            buf.putDouble(at, d.values()[i]);
-        } else if (col instanceof ColumnData.Booleans b) {
-            buf.put(at, (byte) (b.values()[i] ? 1 : 0));
-        } else if (col instanceof ColumnData.Strings s) {
-            putString(s.values()[i], buf, at, keep);
-        } else if (col instanceof ColumnData.Complexes c) {
-            buf.putDouble(at, c.re()[i]);
-            buf.putDouble(at + 8, c.im()[i]);
-        } else if (col instanceof ColumnData.Lists ls) {
-            putList(ls.values()[i], type.element(), buf, at, keep);
-        }
-    }
-
-    /** Encodes one boxed value (a list element) of the given type at {@code at}. */
-    static void encodeValue(Object v, FieldType type, BytePointer buf, long at, List<Pointer> keep) {
+    /** Encodes one boxed value (a list element, an attribute's string) of the given type at {@code at}. */
+    static void encodeValue(Object v, FieldType type, ByteBuffer buf, int at, Arena arena) {
         switch (type.kind()) {
             case INT -> buf.putLong(at, ((Number) require(v, Number.class, type)).longValue());
             case FLOAT -> buf.putDouble(at, ((Number) require(v, Number.class, type)).doubleValue());
             case BOOL -> buf.put(at, (byte) (((Boolean) require(v, Boolean.class, type)) ? 1 : 0));
-            case STRING -> putString((String) require(v, String.class, type), buf, at, keep);
+            case STRING -> buf.putLong(at, putString((String) require(v, String.class, type), arena));
             case COMPLEX -> {
                 Complex c = (Complex) require(v, Complex.class, type);
                 buf.putDouble(at, c.re());
                 buf.putDouble(at + 8, c.im());
             }
-            case VLEN -> putList((List<?>) require(v, List.class, type), type.element(), buf, at, keep);
+            case VLEN -> putList((List<?>) require(v, List.class, type), type.element(), buf, at, arena);
         }
     }
 
-    private static void putString(String s, BytePointer buf, long at, List<Pointer> keep) {
-        byte[] utf8 = (s == null ? "" : s).getBytes(StandardCharsets.UTF_8);
+    /** Copies {@code s} as NUL-terminated UTF-8 into the arena; returns its address. */
+    private static long putString(String s, Arena arena) {
+        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
         for (byte b : utf8) {
             if (b == 0) {
                 throw new IllegalArgumentException("string contains a NUL character, which HDF5's "
                         + "null-terminated strings cannot hold: " + s);
             }
         }
-        BytePointer p = new BytePointer(utf8.length + 1L);
-        p.put(utf8, 0, utf8.length);
-        p.put((long) utf8.length, (byte) 0);
-        keep.add(p);
-        buf.putPointerValue(at, p);
+        int at = arena.reserve(utf8.length + 1L);
+        ByteBuffer block = arena.buffer();
+        block.put(at, utf8, 0, utf8.length);
+        block.put(at + utf8.length, (byte) 0);
+        return arena.address(at);
     }
 
-    private static void putList(List<?> list, FieldType element, BytePointer buf, long at, List<Pointer> keep) {
+    /** Writes an {@code hvl_t {size_t len; void *p}} at {@code at}, its elements in the arena. */
+    private static void putList(List<?> list, FieldType element, ByteBuffer buf, int at, Arena arena) {
         int n = list == null ? 0 : list.size();
         buf.putLong(at, n);
         if (n == 0) {
-            buf.putPointerValue(at + 8, null);
+            buf.putLong(at + 8, 0);
             return;
         }
-        long size = element.memorySize();
-        BytePointer p = new BytePointer(n * size);
-        keep.add(p);
+        int size = (int) element.memorySize();
+        int base = arena.reserve((long) n * size);
+        ByteBuffer elements = arena.buffer();   // held: encoding a string element may start a new block
+        long address = arena.address(base);
         for (int k = 0; k < n; k++) {
-            encodeValue(list.get(k), element, p, k * size, keep);
+            encodeValue(list.get(k), element, elements, base + k * size, arena);
         }
-        buf.putPointerValue(at + 8, p);
+        buf.putLong(at + 8, address);
     }
 
     /** Reads {@code n} rows of one field from {@code buf} into a fresh column. */
