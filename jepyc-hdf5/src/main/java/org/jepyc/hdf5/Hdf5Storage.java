@@ -200,6 +200,13 @@ final class Hdf5Storage implements NotebookStorage {
             if (suspect) {
                 reopen();
             }
+            // before HDF5 writes anything: it does not recover from a disk filling up mid-commit
+            SpaceCheck.ensureRoom(file, state, records);
+        } catch (Hdf5Exception | NotebookException e) {
+            throw new NotebookException("Commit to notebook " + file + " failed, and the file still holds the last "
+                    + "committed notebook: " + e.getMessage(), e);
+        }
+        try {
             records = new CommitWriter(h5, records).write(state);
             // a fresh handle forgets HDF5's in-session free space, so the next commit never grows
             // a heap collection or reuses space that published data lives in (see CommitWriter)
