@@ -1,12 +1,16 @@
 package org.jepyc.hdf5;
 
-
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 
 import org.jepyc.LabNotebook;
 import org.jepyc.NotebookException;
@@ -83,6 +87,8 @@ final class Hdf5Storage implements NotebookStorage {
             if (!writable) {
                 LOG.info("Notebook {} is not writable: opening it read-only", file);
                 readOnly = true;
+            } else {
+                removeStaleRewrites();
             }
             h5 = openExisting(true);
             return true;
@@ -132,7 +138,7 @@ final class Hdf5Storage implements NotebookStorage {
         int flags = version <= 1 && got >= 24 ? (head[20] & 0xff) : (version >= 2 && got >= 12 ? head[11] & 0xff : 0);
         unclean = (flags & 1) != 0;
         if (unclean) {
-            LOG.warn("Notebook {} was not closed cleanly (a crash?): its next commit rewrites its tables", file);
+            LOG.warn("Notebook {} was not closed cleanly (a crash?): its next commit rewrites it into a new file", file);
         }
     }
 
@@ -165,9 +171,6 @@ final class Hdf5Storage implements NotebookStorage {
         try {
             NotebookReader reader = new NotebookReader(h5);
             records = reader.load(into);
-            if (unclean) {
-                records.values().forEach(r -> r.rewrite = true);
-            }
             boolean lockedOnDisk = reader.root().locked();
             if (lockedOnDisk) {
                 readOnly = true;   // a finished notebook is never written again
@@ -196,15 +199,20 @@ final class Hdf5Storage implements NotebookStorage {
         if (readOnly) {
             throw new IllegalStateException("Notebook " + name + " is read-only");
         }
+        // after a failed commit or a crash the file may hold what the dead commit left behind
+        // (staged links to objects never written, references past the published rows); cleaning
+        // those up in place could follow them into live data, so the notebook is written whole
+        // into a new file instead, and the suspect one is replaced without ever being touched
+        boolean whole = suspect || unclean;
         try {
-            if (suspect) {
-                reopen();
-            }
             // before HDF5 writes anything: it does not recover from a disk filling up mid-commit
-            SpaceCheck.ensureRoom(file, state, records);
+            SpaceCheck.ensureRoom(file, state, whole ? Map.of() : records);
         } catch (Hdf5Exception | NotebookException e) {
-            throw new NotebookException("Commit to notebook " + file + " failed, and the file still holds the last "
-                    + "committed notebook: " + e.getMessage(), e);
+            throw failed(e);
+        }
+        if (whole) {
+            rewriteWhole(state);
+            return;
         }
         try {
             records = new CommitWriter(h5, records).write(state);
@@ -214,33 +222,81 @@ final class Hdf5Storage implements NotebookStorage {
             h5 = H5File.open(file, false);
         } catch (Hdf5Exception | NotebookException e) {
             suspect = true;
-            throw new NotebookException("Commit to notebook " + file + " failed, and the file still holds the last "
-                    + "committed notebook: " + e.getMessage(), e);
+            throw failed(e);
         } catch (RuntimeException e) {
             suspect = true;
             throw e;
         }
     }
 
+    private NotebookException failed(RuntimeException e) {
+        return new NotebookException("Commit to notebook " + file + " failed, and the file still holds the last "
+                + "committed notebook: " + e.getMessage(), e);
+    }
+
     /**
-     * After a failed commit, HDF5's caches may hold writes the disk refused: drop them with the
-     * file handle and learn again from the file what it holds (rows published, attributes).
+     * Writes the whole notebook into a new file beside the old one, forces it to disk and renames
+     * it over the old one: a crash or a failure at any moment leaves one or the other whole.
      */
-    private void reopen() {
+    private void rewriteWhole(NotebookState state) {
+        Path tmp = file.resolveSibling("." + file.getFileName() + "." + UUID.randomUUID() + ".jepyc-tmp");
         closeQuietly();
-        h5 = H5File.open(file, false);
-        NotebookReader reader = new NotebookReader(h5);
-        reader.root();
-        Map<String, SetRecord> fresh = new LinkedHashMap<>();
-        for (String tag : reader.tags()) {
-            SetRecord rec = reader.scan(tag);
-            SetRecord old = records.get(tag);
-            rec.set = old == null ? null : old.set;
-            rec.rewrite = true;   // the failed commit may have left references past the published rows
-            fresh.put(tag, rec);
+        H5File fresh = null;
+        try {
+            fresh = H5File.create(tmp, Layout.CHUNK_INDEX_RANK);
+            Map<String, SetRecord> written = new CommitWriter(fresh, new LinkedHashMap<>()).write(state);
+            fresh.close();
+            fresh = null;
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                ch.force(true);
+            }
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            forceDirectory();
+            records = written;
+            suspect = false;
+            unclean = false;
+            LOG.info("Rewrote notebook {} whole after an unclean shutdown or a failed commit", file);
+        } catch (IOException | RuntimeException e) {
+            if (fresh != null) {
+                try {
+                    fresh.close();
+                } catch (RuntimeException ignored) {
+                    // the commit has failed already; the temporary file goes next
+                }
+            }
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException ignored) {
+                // a leftover temporary file harms nothing: it is never read
+            }
+            RuntimeException cause = e instanceof RuntimeException re ? re : new NotebookException(e.getMessage(), e);
+            throw failed(cause);
+        } finally {
+            h5 = H5File.open(file, false);
         }
-        records = fresh;
-        suspect = false;
+    }
+
+    /** Deletes new files a crashed whole rewrite left beside the notebook (never read: only renamed into place). */
+    private void removeStaleRewrites() {
+        Path dir = file.toAbsolutePath().getParent();
+        String glob = "." + file.getFileName() + ".*.jepyc-tmp";
+        try (DirectoryStream<Path> stale = Files.newDirectoryStream(dir, glob)) {
+            for (Path p : stale) {
+                Files.deleteIfExists(p);
+                LOG.info("Removed {}, left by a rewrite of {} that did not finish", p, file);
+            }
+        } catch (IOException e) {
+            LOG.debug("Cannot clear stale rewrites of {}: {}", file, e.toString());
+        }
+    }
+
+    private void forceDirectory() {
+        Path dir = file.toAbsolutePath().getParent();
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException e) {
+            LOG.debug("Cannot sync directory {}: {}", dir, e.toString());   // some file systems refuse; the rename stands
+        }
     }
 
     private void closeQuietly() {
