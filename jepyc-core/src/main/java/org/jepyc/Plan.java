@@ -21,7 +21,7 @@ public record Plan(int total, int done, int failed, int pending, int left, Optio
     @Override
     public String toString() {
         return total + " points: " + done + " done, " + failed + " failed, " + pending + " pending, " + left + " left"
-                + remaining.map(d -> String.format(", about %d:%02d:%02d to go", d.toHours(), d.toMinutesPart(),
+                + remaining.filter(d -> !d.isZero()).map(d -> String.format(", about %d:%02d:%02d to go", d.toHours(), d.toMinutesPart(),
                 d.toSecondsPart())).orElse("");
     }
 }
