@@ -9,7 +9,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import org.dflib.DataFrame;
 import org.jepyc.Complex;
-import org.jepyc.resultset.PythonFloats;
+import org.jepyc.resultset.PythonText;
 import org.jepyc.resultset.Timestamps;
 
 /**
@@ -34,7 +34,7 @@ final class TableText {
         w.write('\n');
         for (int r = 0; r < df.height(); r++) {
             for (int c = 0; c < names.length; c++) {
-                w.write((c > 0 ? "," : "") + quote(python(df.getColumn(c).get(r), false)));
+                w.write((c > 0 ? "," : "") + quote(cell(df.getColumn(c).get(r))));
             }
             w.write('\n');
         }
@@ -93,32 +93,9 @@ final class TableText {
         }
     }
 
-    /** Python's text for a value, as pandas writes cells (inList: strings quoted, as in a list repr). */
-    private static String python(Object v, boolean inList) {
-        if (v instanceof Boolean b) {
-            return b ? "True" : "False";
-        }
-        if (v instanceof Double d) {
-            return PythonFloats.repr(d);
-        }
-        if (v instanceof LocalDateTime t) {
-            String s = Timestamps.format(t).replace('T', ' ');
-            return inList ? "'" + s + "'" : s;
-        }
-        if (v instanceof List<?> l) {
-            StringBuilder b = new StringBuilder("[");
-            for (int i = 0; i < l.size(); i++) {
-                b.append(i > 0 ? ", " : "").append(python(l.get(i), true));
-            }
-            return b.append(']').toString();
-        }
-        if (v instanceof Complex z) {
-            return "(" + PythonFloats.repr(z.re()) + (z.im() < 0 ? "-" : "+") + PythonFloats.repr(Math.abs(z.im())) + "j)";
-        }
-        if (v instanceof String s && inList) {
-            return "'" + s.replace("\\", "\\\\").replace("'", "\\'") + "'";
-        }
-        return String.valueOf(v);
+    /** A cell as pandas writes it: Python's str(), and nothing for a missing float (NaN). */
+    private static String cell(Object v) {
+        return v instanceof Double d && d.isNaN() ? "" : PythonText.str(v);
     }
 
     private static String quote(String s) {

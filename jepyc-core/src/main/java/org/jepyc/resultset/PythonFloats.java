@@ -16,6 +16,20 @@ public final class PythonFloats {
 
     /**
      * @param d a double
+     * @return Python's {@code str(d)}: as {@link #repr}, but {@code nan}, {@code inf}, {@code -inf}
+     */
+    public static String str(double d) {
+        if (Double.isNaN(d)) {
+            return "nan";
+        }
+        if (Double.isInfinite(d)) {
+            return d > 0 ? "inf" : "-inf";
+        }
+        return repr(d);
+    }
+
+    /**
+     * @param d a double
      * @return its Python {@code repr}, as a JSON number token
      */
     public static String repr(double d) {

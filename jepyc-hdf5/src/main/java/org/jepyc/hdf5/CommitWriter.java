@@ -18,6 +18,7 @@ import org.jepyc.hdf5.h5.Groups;
 import org.jepyc.hdf5.h5.H5File;
 import org.jepyc.resultset.Category;
 import org.jepyc.resultset.ColumnRef;
+import org.jepyc.resultset.PythonText;
 import org.jepyc.resultset.ResultTable;
 import org.jepyc.resultset.ValueType;
 import org.jepyc.storage.NotebookState;

@@ -16,6 +16,7 @@ import java.util.Map;
 import org.dflib.DataFrame;
 import org.jepyc.LabNotebook;
 import org.jepyc.ResultSet;
+import org.jepyc.hdf5.h5.Csv;
 import org.jepyc.resultset.Timestamps;
 import org.junit.jupiter.api.Test;
 

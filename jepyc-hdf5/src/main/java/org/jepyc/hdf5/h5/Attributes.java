@@ -4,7 +4,6 @@ import static hdf.hdf5lib.HDF5Constants.*;
 
 import hdf.hdf5lib.H5;
 import hdf.hdf5lib.exceptions.HDF5Exception;
-import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -243,25 +242,7 @@ public final class Attributes {
 
     /** Python's repr of a float: shortest round-trip digits, exponent form outside [1e-4, 1e16). */
     public static String pythonFloat(double d) {
-        if (Double.isNaN(d)) {
-            return "nan";
-        }
-        if (Double.isInfinite(d)) {
-            return d > 0 ? "inf" : "-inf";
-        }
-        if (d == 0) {
-            return (1 / d < 0) ? "-0.0" : "0.0";
-        }
-        BigDecimal b = new BigDecimal(Double.toString(d)).stripTrailingZeros();
-        double mag = Math.abs(d);
-        if (mag >= 1e-4 && mag < 1e16) {
-            String s = b.toPlainString();
-            return s.contains(".") ? s : s + ".0";
-        }
-        String digits = b.unscaledValue().abs().toString();
-        int exp = digits.length() - 1 - b.scale();
-        String mant = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
-        return (d < 0 ? "-" : "") + mant + "e" + (exp < 0 ? "-" : "+") + String.format("%02d", Math.abs(exp));
+        return org.jepyc.resultset.PythonFloats.str(d);
     }
 
     private void writeStrings(String name, String[] values, boolean scalar) {

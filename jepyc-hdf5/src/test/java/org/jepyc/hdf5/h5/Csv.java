@@ -10,12 +10,12 @@ import java.util.List;
 import java.util.Map;
 
 /** Minimal RFC 4180 reader for the pandas-written fixture CSVs (quoted fields may span lines). */
-final class Csv {
+public final class Csv {
 
     private Csv() {}
 
     /** Column name to the list of cell strings, in file order. */
-    static Map<String, List<String>> read(Path file) throws IOException {
+    public static Map<String, List<String>> read(Path file) throws IOException {
         String text = Files.readString(file, StandardCharsets.UTF_8);
         List<List<String>> rows = new ArrayList<>();
         List<String> row = new ArrayList<>();

@@ -1,19 +1,24 @@
-package org.jepyc.hdf5;
+package org.jepyc.resultset;
 
 import java.time.LocalDateTime;
 import java.util.List;
 
 import org.jepyc.Complex;
-import org.jepyc.hdf5.h5.Attributes;
-import org.jepyc.resultset.Timestamps;
 
-/** Python's {@code str()} of attribute values: epyc stores result-set attributes as that text. */
-final class PythonText {
+/**
+ * Values as Python prints them with {@code str()}: epyc stores HDF5 attributes as that text, and
+ * pandas writes CSV cells with it. Lists print their elements as {@code repr} does (strings
+ * quoted), date-times as {@code datetime.__str__} (a space between date and time).
+ */
+public final class PythonText {
 
     private PythonText() { }
 
-    /** @param v a canonical value @return the text Python's {@code str()} would give */
-    static String str(Object v) {
+    /**
+     * @param v a canonical value
+     * @return the text Python's {@code str()} would give
+     */
+    public static String str(Object v) {
         return v instanceof String s ? s : repr(v, false);
     }
 
@@ -22,15 +27,16 @@ final class PythonText {
             return b ? "True" : "False";
         }
         if (v instanceof Double d) {
-            return Attributes.pythonFloat(d);
+            return PythonFloats.str(d);
         }
         if (v instanceof LocalDateTime t) {
             String s = Timestamps.format(t).replace('T', ' ');
             return quoteStrings ? "'" + s + "'" : s;
         }
         if (v instanceof Complex z) {
-            return "(" + Attributes.pythonFloat(z.re()).replaceAll("\\.0$", "")
-                    + (z.im() < 0 ? "-" : "+") + Attributes.pythonFloat(Math.abs(z.im())).replaceAll("\\.0$", "") + "j)";
+            // Python drops the ".0" of whole parts: (1+2j), (1.5-0.5j)
+            return "(" + PythonFloats.str(z.re()).replaceAll("\\.0$", "") + (z.im() < 0 ? "-" : "+")
+                    + PythonFloats.str(Math.abs(z.im())).replaceAll("\\.0$", "") + "j)";
         }
         if (v instanceof List<?> l) {
             StringBuilder b = new StringBuilder("[");
