@@ -15,6 +15,7 @@ import org.jepyc.resultset.ResultTable;
 import org.jepyc.storage.NotebookLoader;
 import org.jepyc.storage.NotebookState;
 import org.jepyc.storage.NotebookStorage;
+import org.jepyc.storage.WriterLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +37,7 @@ public class LabNotebook implements AutoCloseable {
 
     private final String name;
     private final NotebookStorage storage;
+    private WriterLock writerLock;
     private final Map<String, ResultSet> sets = new LinkedHashMap<>();
     private String description;
     private String currentTag;
@@ -71,17 +73,26 @@ public class LabNotebook implements AutoCloseable {
         this.name = storage.name();
         this.description = DEFAULT_DESCRIPTION;
         addResultSet(DEFAULT_RESULTSET);
-        boolean stored = storage.open(mode);
-        if (stored) {
-            storage.load(new Loader());
-            sets.values().forEach(ResultSet::markSaved);
-            changed = false;
-        } else {
-            changed = true;
+        if (!storage.isReadOnly() && storage.file() != null) {
+            writerLock = WriterLock.acquire(storage.file());
+        }
+        try {
+            boolean stored = storage.open(mode);
+            if (stored) {
+                storage.load(new Loader());
+                sets.values().forEach(ResultSet::markSaved);
+                changed = false;
+            } else {
+                changed = true;
+            }
+        } catch (RuntimeException e) {
+            releaseLock();
+            throw e;
         }
         if (storage.isReadOnly()) {
             sets.values().forEach(ResultSet::freeze);
             readOnly = true;
+            releaseLock();
         }
         if (description != null && !description.equals(this.description)) {
             setDescription(description);
@@ -125,7 +136,9 @@ public class LabNotebook implements AutoCloseable {
                     + (tag == null ? "null" : "'" + tag + "'"));
         }
         ResultSet rs = new ResultSet(description);
-        rs.markDirty();
+        if (storage != null) {
+            rs.markDirty();     // so that a persistent notebook writes the new, empty set (§9.5: HDF5 does)
+        }
         sets.put(tag, rs);
         currentTag = tag;
         changed = true;
@@ -440,7 +453,18 @@ public class LabNotebook implements AutoCloseable {
         try {
             commit();
         } finally {
-            storage.close();
+            try {
+                storage.close();
+            } finally {
+                releaseLock();
+            }
+        }
+    }
+
+    private void releaseLock() {
+        if (writerLock != null) {
+            writerLock.close();
+            writerLock = null;
         }
     }
 

@@ -60,8 +60,11 @@ public class ResultSet {
     /** @return the description */
     public String description() { return description; }
 
-    /** @param d the new description (allowed on a locked set, as in epyc) */
+    /** @param d the new description (allowed on a finished set, as in epyc; not on a read-only one) */
     public void setDescription(String d) {
+        if (frozen) {
+            throw new ResultSetLockedException("set the description of a result set opened read-only");
+        }
         description = d;
         dirty = true;
     }

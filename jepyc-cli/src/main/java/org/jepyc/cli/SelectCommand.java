@@ -36,6 +36,10 @@ final class SelectCommand implements Callable<Integer> {
             if (!nb.contains(tag)) {
                 throw new UserException("No result set " + tag + " in " + file + " (sets: " + nb.resultSets() + ")");
             }
+            if (!pretend && nb.isLocked()) {
+                throw new UserException("Notebook " + file + " is " + (nb.isFinished() ? "locked" : "read-only")
+                        + ": its current result set cannot be changed");
+            }
             if (!pretend) {
                 nb.select(tag);
             }

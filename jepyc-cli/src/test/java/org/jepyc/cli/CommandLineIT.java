@@ -136,6 +136,20 @@ class CommandLineIT {
         assertThat(dir.resolve("p.png")).doesNotExist();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"typed.json", "typed.h5"})
+    void selectRefusesALockedNotebook(String fixture) throws Exception {
+        Path nb = Jepyc.copy(fixture, dir);
+        try (LabNotebook n = fixture.endsWith(".json") ? new JsonLabNotebook(nb) : new org.jepyc.hdf5.Hdf5LabNotebook(nb)) {
+            n.finish();
+        }
+        String before = Jepyc.hash(nb);
+        Jepyc.Result r = Jepyc.run(dir, "select", nb + ":lists");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err().strip()).isEqualTo("jepyc: Notebook " + nb + " is locked: its current result set cannot be changed");
+        assertThat(Jepyc.hash(nb)).isEqualTo(before);
+    }
+
     @Test
     void aCorruptNotebookIsAOneLineErrorWithAStackTraceOnlyWithDebug() throws Exception {
         Path nb = dir.resolve("broken.json");

@@ -61,7 +61,8 @@ final class JsonStorage implements NotebookStorage {
     public String name() { return file.toString(); }
 
     /** @return the notebook file */
-    Path file() { return file; }
+    @Override
+    public Path file() { return file; }
 
     @Override
     public boolean isReadOnly() { return readOnly; }
@@ -114,7 +115,7 @@ final class JsonStorage implements NotebookStorage {
                 }
                 checkReadable();
                 if (!FilePermissions.isWritable(target)) {
-                    LOG.warn("Notebook {} is read-only on disk: opened read-only (every change will be refused); "
+                    LOG.info("Notebook {} is read-only on disk: opened read-only (every change will be refused); "
                             + "make the file writable to add to it", file);
                     readOnly = true;
                 } else {

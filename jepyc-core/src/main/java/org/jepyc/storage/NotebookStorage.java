@@ -37,6 +37,11 @@ public interface NotebookStorage {
      */
     void save(NotebookState state);
 
+    /** @return the local file to lock against a second writer, or null (a URL, no file) */
+    default java.nio.file.Path file() {
+        return null;
+    }
+
     /** @return true if the file must never be written (read-only opening, a URL) */
     default boolean isReadOnly() {
         return false;

@@ -72,6 +72,9 @@ final class Hdf5Storage implements NotebookStorage {
     public boolean isReadOnly() { return readOnly; }
 
     @Override
+    public Path file() { return file; }
+
+    @Override
     public boolean open(OpenMode mode) {
         boolean exists = Files.exists(file);
         long size = exists ? sizeOf() : 0;
