@@ -44,7 +44,8 @@ public final class LabThroughput {
     }
 
     private static void report(String what, int points, long nanos) {
-        System.out.printf("%s %,d points: %.3f s, %.2f us per point%n", what, points, nanos / 1e9, nanos / 1e3 / points);
+        System.out.printf("%s %,d points: %.3f s, %,.0f points/s, %.2f us per point%n", what, points, nanos / 1e9,
+                points / (nanos / 1e9), nanos / 1e3 / points);
     }
 
     private static void heapOfMillion() {
