@@ -25,6 +25,7 @@ import org.jepyc.cluster.protocol.AllowList;
 import org.jepyc.cluster.protocol.Names;
 import org.jepyc.cluster.protocol.PayloadCodec;
 import org.jepyc.cluster.protocol.Signer;
+import org.jepyc.run.ProgressTracker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,6 +73,7 @@ public class ClusterLab extends Lab {
     private List<String> lost = List.of();
     private List<String> crashed = List.of();
     private Experiment lastExperiment;
+    private ProgressTracker progress;
 
     /**
      * A lab on the default profile's cluster ({@code ~/.jepyc/profile_default}), connected at once.
@@ -176,6 +178,8 @@ public class ClusterLab extends Lab {
         lastExperiment = e;
         int size = options.batchSize() > 0 ? options.batchSize() : BatchBuilder.automaticSize(eps.size(), client.engines());
         submit(eps, size, null);
+        // progress counts every job pending in the notebook, this submission's and earlier ones
+        progress = new ProgressTracker(progressListener(), notebook().numberOfAllPendingResults());
     }
 
     private int submit(List<ExperimentalConfiguration> eps, int size, List<String> rekey) {
@@ -231,12 +235,21 @@ public class ClusterLab extends Lab {
         if (nb.numberOfAllPendingResults() == 0) {
             lost = List.of();
             crashed = List.of();
+            if (progress != null) {
+                progress.finished();      // the last jobs were cancelled rather than collected
+                progress = null;
+            }
             return 0;
         }
         open();
         Collection c;
         try {
-            c = new ResultCollector(client, signer, codec).collect(nb);
+            ProgressTracker tracker = progress;
+            c = new ResultCollector(client, signer, codec).collect(nb, r -> {
+                if (tracker != null) {
+                    tracker.completed(r);
+                }
+            });
             lost = c.lost();
             crashed = c.crashed();
             if (!lost.isEmpty()) {
@@ -254,6 +267,10 @@ public class ClusterLab extends Lab {
                 }
                 lost = List.of();
                 crashed = List.of();
+            }
+            if (tracker != null && nb.numberOfAllPendingResults() == 0) {
+                tracker.finished();
+                progress = null;
             }
         } finally {
             nb.commit();

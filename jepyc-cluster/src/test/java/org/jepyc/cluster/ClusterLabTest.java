@@ -98,6 +98,38 @@ class ClusterLabTest {
         }
     }
 
+    @Test // issue 3's progress listener, on the cluster: told as results are collected
+    void progressIsReportedAsResultsAreCollected() {
+        ClusterLab lab = lab(new LabNotebook());
+        List<org.jepyc.Progress> seen = new ArrayList<>();
+        int[] total = {-1};
+        boolean[] finished = {false};
+        lab.withProgress(new org.jepyc.ProgressListener() {
+            @Override
+            public void started(int t) {
+                total[0] = t;
+            }
+
+            @Override
+            public void progress(org.jepyc.Progress p) {
+                seen.add(p);
+            }
+
+            @Override
+            public void finished(org.jepyc.Progress p) {
+                finished[0] = true;
+            }
+        });
+        lab.put("a", IntStream.range(0, N));
+        lab.runExperiment(new Sum());
+        assertThat(total[0]).isEqualTo(N);
+        assertThat(lab.waitFor(Duration.ofSeconds(30))).isTrue();
+        assertThat(seen).hasSize(N);
+        assertThat(seen.get(N - 1).done()).isEqualTo(N);
+        assertThat(seen).extracting(org.jepyc.Progress::done).isSorted();
+        assertThat(finished[0]).isTrue();
+    }
+
     @Test // 195
     void waitThenReady() {
         ClusterLab lab = lab(new LabNotebook());

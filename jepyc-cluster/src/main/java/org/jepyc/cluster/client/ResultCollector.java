@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import org.jepyc.LabNotebook;
 import org.jepyc.ResultsDict;
@@ -43,10 +44,11 @@ public final class ResultCollector {
     }
 
     /**
-     * @param nb the notebook
+     * @param nb       the notebook
+     * @param resolved told of each result as it enters the notebook
      * @return what was found; the caller commits, then discards
      */
-    public Collection collect(LabNotebook nb) {
+    public Collection collect(LabNotebook nb, Consumer<ResultsDict> resolved) {
         Map<String, List<String>> byBatch = new LinkedHashMap<>();
         List<String> lost = new ArrayList<>();
         for (String job : nb.allPendingResults()) {
@@ -84,12 +86,15 @@ public final class ResultCollector {
                             throw new IllegalStateException("Result of " + batch + " has no row for " + job);
                         }
                         nb.resolvePendingResult(r, job);
+                        resolved.accept(r);
                         n++;
                         LOG.debug("Job {} completed", job);
                     }
                 } else {
                     for (String job : jobs) {
-                        nb.resolvePendingResult(Rows.failed(nb.pendingResultParameters(job), env.message(), ""), job);
+                        ResultsDict failed = Rows.failed(nb.pendingResultParameters(job), env.message(), "");
+                        nb.resolvePendingResult(failed, job);
+                        resolved.accept(failed);
                         n++;
                     }
                 }
