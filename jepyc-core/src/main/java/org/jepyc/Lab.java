@@ -162,22 +162,6 @@ public class Lab implements AutoCloseable {
     /** Result-set attribute: the root seed of a seeded run. */
     public static final String CAMPAIGN_SEED = "jepyc.campaign.seed";
 
-    /**
-     * Commits at the end of a run, even one ended by an interrupt: file channels refuse to work
-     * while the thread's interrupt flag is set, so the flag is put aside for the commit and then
-     * restored.
-     */
-    private void commitAtEnd() {
-        boolean interrupted = Thread.interrupted();
-        try {
-            notebook.commit();
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
     /** @return the design */
     public Design design() { return design; }
 
@@ -246,9 +230,6 @@ public class Lab implements AutoCloseable {
     /** @return the parameter names, in the order set */
     public List<String> parameters() { return new ArrayList<>(space.keySet()); }
 
-    /** @return the parameter space: name to values, in the order set */
-    protected Map<String, List<Object>> space() { return space; }
-
     /** @return the number of points the design gives (not the number of parameters) */
     public int size() { return design.size(space); }
 
@@ -295,7 +276,7 @@ public class Lab implements AutoCloseable {
             });
         } finally {
             try {
-                commitAtEnd();
+                notebook.commit();
             } finally {
                 tracker.finished();
             }

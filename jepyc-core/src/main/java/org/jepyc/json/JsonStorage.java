@@ -3,10 +3,10 @@ package org.jepyc.json;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
@@ -193,11 +193,14 @@ final class JsonStorage implements NotebookStorage {
         Path dir = directory();
         Path tmp = dir.resolve(tmpPrefix() + UUID.randomUUID() + TMP_SUFFIX);
         try {
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                OutputStream out = new BufferedOutputStream(outputFilter.apply(Channels.newOutputStream(ch)), 1 << 16);
-                JsonNotebookWriter.write(file.toString(), state, JsonFormat.CREATOR_TEXT, out);
+            Files.createFile(tmp);
+            // a stream, not a FileChannel: channels refuse to work on an interrupted thread, and the
+            // commit that ends an interrupted run must still go through
+            try (FileOutputStream file = new FileOutputStream(tmp.toFile())) {
+                OutputStream out = new BufferedOutputStream(outputFilter.apply(file), 1 << 16);
+                JsonNotebookWriter.write(this.file.toString(), state, JsonFormat.CREATOR_TEXT, out);
                 out.flush();
-                ch.force(true);   // the bytes are on disk before the rename makes them the notebook
+                file.getFD().sync();   // the bytes are on disk before the rename makes them the notebook
             }
             keepPermissions(tmp);
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);

@@ -112,7 +112,7 @@ final class CommitWriter {
         ResultSet rs = state.resultSet(tag);
         SetRecord rec = records.get(tag);
         boolean same = rec != null && rec.set == rs;
-        if (same && !state.isDirty(tag) && !rec.repair && !rec.rewrite) {
+        if (same && !state.isDirty(tag) && !rec.repair) {
             next.put(tag, rec);
             return;
         }
@@ -129,7 +129,6 @@ final class CommitWriter {
         preparePending(g, rs, state.table(tag), same, rec, out, fresh);
         out.set = rs;
         out.repair = false;
-        out.rewrite = false;
         if (fresh) {
             publish.add(() -> {
                 if (Groups.linkExists(file, published)) {
@@ -182,7 +181,7 @@ final class CommitWriter {
             out.resultRows = 0;
             return;
         }
-        if (same && !rec.rewrite && rec.resultFields != null && fields.equals(rec.resultFields) && n >= rec.resultRows) {
+        if (same && rec.resultFields != null && fields.equals(rec.resultFields) && n >= rec.resultRows) {
             // the common case: same columns, new rows appended past the published marker
             CompoundTable ct = CompoundTable.open(file, path);
             open.add(ct);
@@ -243,7 +242,7 @@ final class CommitWriter {
             types.add(vt);
         }
         fields.add(new Field(Layout.JOBID, FieldType.STRING));
-        if (same && had && !rec.rewrite && ids.equals(rec.pendingIds) && fields.equals(rec.pendingFields)) {
+        if (same && had && ids.equals(rec.pendingIds) && fields.equals(rec.pendingFields)) {
             return;
         }
         Map<String, ColumnData> data = new LinkedHashMap<>();

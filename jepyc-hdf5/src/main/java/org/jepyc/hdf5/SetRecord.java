@@ -20,12 +20,6 @@ final class SetRecord {
     int resultRows;
     /** The table's extent or marker disagree with {@link #resultRows} (after a crash, or epyc wrote last). */
     boolean repair;
-    /**
-     * The file was not closed cleanly (a crash, or a failed commit): rows past the published
-     * ones may hold references to text of the dead commit, and HDF5 frees what the rows it
-     * overwrites refer to. So the next commit rewrites the tables instead of appending.
-     */
-    boolean rewrite;
     /** Fields of the {@code pending} table, or null if there is none. */
     List<Field> pendingFields;
     /** Job ids in the {@code pending} table, in order, or null if there is none. */
@@ -43,7 +37,6 @@ final class SetRecord {
         r.resultFields = resultFields;
         r.resultRows = resultRows;
         r.repair = repair;
-        r.rewrite = rewrite;
         r.pendingFields = pendingFields;
         r.pendingIds = pendingIds;
         r.description = description;

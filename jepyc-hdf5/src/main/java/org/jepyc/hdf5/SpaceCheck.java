@@ -44,12 +44,12 @@ final class SpaceCheck {
         long need = SLACK;
         for (String tag : state.tags()) {
             SetRecord rec = records.get(tag);
-            if (rec != null && rec.set == state.resultSet(tag) && !state.isDirty(tag) && !rec.repair && !rec.rewrite) {
+            if (rec != null && rec.set == state.resultSet(tag) && !state.isDirty(tag) && !rec.repair) {
                 continue;
             }
             ResultTable t = state.table(tag);
             List<ColumnRef> cols = t.columns();
-            boolean append = rec != null && !rec.rewrite && rec.set == state.resultSet(tag)
+            boolean append = rec != null && rec.set == state.resultSet(tag)
                     && Schema.fields(cols).equals(rec.resultFields) && t.rows() >= rec.resultRows;
             int from = append ? rec.resultRows : 0;
             need += bytes(cols, from, t.rows());
