@@ -134,9 +134,9 @@ public class Lab implements AutoCloseable {
      * @return the points to run
      */
     protected List<ExperimentalConfiguration> pointsToRun(Experiment e) {
-        if (rootSeed != null) {
-            e.seedWith(rootSeed);
-        }
+        // every run states its seed, null included: an experiment instance a seeded lab ran
+        // must not stay seeded when an unseeded lab runs it next
+        e.seedWith(rootSeed);
         List<ExperimentalConfiguration> eps = experiments(e);
         if (eps.isEmpty()) {
             return eps;
