@@ -20,7 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Holds a parameter space and a design, and runs experiments over it into a notebook (§5). This
+ * Holds a parameter space and a design, and runs experiments over it into a notebook. This
  * lab runs the points one after another in the calling thread; {@link ParallelLab} uses every
  * core, and {@code ClusterLab} a cluster, with the same results.
  *
@@ -284,7 +284,7 @@ public class Lab implements AutoCloseable {
     }
 
     /**
-     * Creates a result set with a function unless it exists already (§5.4).
+     * Creates a result set with a function unless it exists already.
      *
      * @param tag the result set
      * @param f   fills it, typically by setting parameters and running an experiment
