@@ -78,6 +78,7 @@ public class LabNotebook implements AutoCloseable {
         }
         try {
             boolean stored = storage.open(mode);
+            followFile();
             if (stored) {
                 storage.load(new Loader());
                 sets.values().forEach(ResultSet::markSaved);
@@ -414,8 +415,16 @@ public class LabNotebook implements AutoCloseable {
             return;
         }
         storage.save(new State());
+        followFile();
         sets.values().forEach(ResultSet::markSaved);
         changed = false;
+    }
+
+    /** The file may be new or replaced by now: the writer lock follows it to its new identity. */
+    private void followFile() {
+        if (writerLock != null) {
+            writerLock.follow();
+        }
     }
 
     /** Finishes every result set (cancelling their pending jobs), locks the notebook and commits. */
