@@ -10,27 +10,15 @@ import java.util.concurrent.TimeUnit;
 
 import org.jepyc.Experiment;
 import org.jepyc.LabNotebook;
-import org.jepyc.OpenMode;
 import org.jepyc.ResultsDict;
-import org.jepyc.hdf5.Hdf5LabNotebook;
-import org.jepyc.json.JsonLabNotebook;
 
-/** Helpers shared by the format tests: opening by extension, rows that say who wrote them, child JVMs. */
+/** Helpers shared by the format tests: rows that say who wrote them, child JVMs. */
 final class Notebooks {
     private Notebooks() { }
 
     /** The extensions of the formats under test, one notebook file name each. */
     static List<String> extensions() {
         return List.of("json", "h5");
-    }
-
-    static LabNotebook open(Path file, OpenMode mode) {
-        return file.toString().endsWith(".json") ? new JsonLabNotebook(file, mode, null)
-                : new Hdf5LabNotebook(file, mode, null);
-    }
-
-    static LabNotebook openReadOnly(Path file) {
-        return file.toString().endsWith(".json") ? JsonLabNotebook.openReadOnly(file) : Hdf5LabNotebook.openReadOnly(file);
     }
 
     /** @return a successful row for point i, its result naming the writer */

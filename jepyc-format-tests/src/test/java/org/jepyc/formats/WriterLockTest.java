@@ -30,7 +30,7 @@ class WriterLockTest {
     /** Opens a notebook, commits rows one by one, says so, and holds it until its input closes. */
     public static final class Holder {
         public static void main(String[] args) throws Exception {
-            try (LabNotebook nb = Notebooks.open(Path.of(args[0]), OpenMode.OPEN_OR_CREATE)) {
+            try (LabNotebook nb = LabNotebook.open(Path.of(args[0]), OpenMode.OPEN_OR_CREATE)) {
                 for (int i = 0; i < Integer.parseInt(args[1]); i++) {
                     nb.addResult(Notebooks.row(i, "first"));
                     nb.commit();
@@ -48,7 +48,7 @@ class WriterLockTest {
     public static final class SecondWriter {
         public static void main(String[] args) {
             for (String a : args) {
-                try (LabNotebook nb = Notebooks.open(Path.of(a), OpenMode.OPEN_OR_CREATE)) {
+                try (LabNotebook nb = LabNotebook.open(Path.of(a), OpenMode.OPEN_OR_CREATE)) {
                     for (int i = 0; i < 11; i++) {
                         nb.addResult(Notebooks.row(100 + i, "second"));
                     }
@@ -70,7 +70,7 @@ class WriterLockTest {
     void secondWritersThroughAnyOtherPathAreRefusedAndTheFirstWritersCommitsSurvive(String ext, @TempDir Path dir)
             throws Exception {
         Path real = Files.createDirectories(dir.resolve("data")).resolve("notebook." + ext);
-        try (LabNotebook nb = Notebooks.open(real, OpenMode.CREATE_NEW)) {
+        try (LabNotebook nb = LabNotebook.open(real, OpenMode.CREATE_NEW)) {
             nb.commit();   // the file exists, so a hard link can be made before the first writer opens it
         }
         Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
@@ -103,7 +103,7 @@ class WriterLockTest {
             assertThat(holder.waitFor(60, TimeUnit.SECONDS)).isTrue();
         }
         assertThat(holder.exitValue()).isZero();
-        try (LabNotebook nb = Notebooks.openReadOnly(real)) {
+        try (LabNotebook nb = LabNotebook.openReadOnly(real)) {
             assertThat(Notebooks.writers(nb)).isEqualTo(Collections.nCopies(FIRST_ROWS, "first"));
         }
         // with the first writer gone, the same path is free again
@@ -114,16 +114,16 @@ class WriterLockTest {
     @MethodSource("formats")
     void aSecondNotebookObjectInTheSameProcessLeavesTheLockHeld(String ext, @TempDir Path dir) throws Exception {
         Path real = dir.resolve("notebook." + ext);
-        try (LabNotebook nb = Notebooks.open(real, OpenMode.CREATE_NEW)) {
+        try (LabNotebook nb = LabNotebook.open(real, OpenMode.CREATE_NEW)) {
             nb.commit();
         }
         Path link = Files.createSymbolicLink(dir.resolve("link." + ext), real);
-        try (LabNotebook first = Notebooks.open(link, OpenMode.OPEN_OR_CREATE)) {
+        try (LabNotebook first = LabNotebook.open(link, OpenMode.OPEN_OR_CREATE)) {
             first.addResult(Notebooks.row(0, "first"));
             first.commit();
             // the program may reopen its own notebook (epyc's tests do); closing that copy must
             // not free the file for another process
-            try (LabNotebook again = Notebooks.open(real, OpenMode.OPEN_OR_CREATE)) {
+            try (LabNotebook again = LabNotebook.open(real, OpenMode.OPEN_OR_CREATE)) {
                 assertThat(again.numberOfResults()).isEqualTo(1);
             }
             assertThat(Notebooks.run(dir, SecondWriter.class, real.toString()))
@@ -131,7 +131,7 @@ class WriterLockTest {
             first.addResult(Notebooks.row(1, "first"));
         }
         assertThat(Notebooks.run(dir, SecondWriter.class, real.toString())).isEqualTo("written\n");
-        try (LabNotebook nb = Notebooks.openReadOnly(real)) {
+        try (LabNotebook nb = LabNotebook.openReadOnly(real)) {
             assertThat(Notebooks.writers(nb)).containsExactly("first", "first",
                     "second", "second", "second", "second", "second", "second", "second", "second", "second", "second", "second");
         }
