@@ -183,6 +183,13 @@ final class Hdf5Storage implements NotebookStorage {
         } catch (Hdf5Exception e) {
             throw new NotebookFormatException(file + " is damaged or truncated and cannot be read as an epyc HDF5 "
                     + "notebook: " + e.getMessage(), e);
+        } catch (NotebookException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // a damaged file can hold what no notebook can (an empty set name, a value of the
+            // wrong type): the notebook refuses it, and the file is named here
+            throw new NotebookFormatException(file + " holds something no epyc notebook can, and cannot be loaded: "
+                    + e.getMessage(), e);
         }
     }
 
