@@ -39,7 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DamagedFileFuzzTest {
 
     static final long SEED = 20261202L;
-    static final int VARIANTS_PER_SOURCE = 60;
+    static final int VARIANTS_PER_SOURCE = 100;
     static final int HANG_SECONDS = 10;
 
     @TempDir

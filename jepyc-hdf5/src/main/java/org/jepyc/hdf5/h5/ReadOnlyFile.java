@@ -29,12 +29,15 @@ import java.util.function.Supplier;
  * every HDF5 call in the process needs), and it locks and marks files it opens. A damaged file
  * read in Java can only throw, which {@link #guard} turns into an {@link Hdf5Exception} naming
  * the file; reading a private copy of the bytes never touches the file and never sees a
- * writer's half-done write.
+ * writer's half-done write. The price, measured on a million-row notebook: reading its table
+ * costs about the CPU time the native library took (rows go through {@link RowDecoder}), and
+ * the copy holds the file's bytes in memory while it loads (once more while a writer is busy).
  */
 public final class ReadOnlyFile implements AutoCloseable {
 
     private final Path path;
     private final HdfFile hdf;
+    private final Map<Long, io.jhdf.GlobalHeap> heaps = RowDecoder.newHeapCache();
 
     private ReadOnlyFile(Path path, HdfFile hdf) {
         this.path = path;
@@ -242,6 +245,9 @@ public final class ReadOnlyFile implements AutoCloseable {
             }
             int n = (int) (to - from);
             return guard("read rows [" + from + ", " + to + ") of " + objectPath, () -> {
+                if (n > 0 && dataset instanceof io.jhdf.api.dataset.ChunkedDataset chunked) {
+                    return new RowDecoder(chunked, fields, heaps).read(from, n);
+                }
                 Map<String, ColumnData> out = new LinkedHashMap<>();
                 Map<?, ?> raw = n == 0 ? Map.of() : (Map<?, ?>) dataset.getData(new long[] {from}, new int[] {n});
                 for (Field f : fields) {
