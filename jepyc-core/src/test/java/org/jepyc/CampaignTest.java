@@ -2,26 +2,19 @@ package org.jepyc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import org.jepyc.campaign.PointHash;
 import org.jepyc.campaign.Provenance;
-import org.jepyc.json.JsonLabNotebook;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Reproducible, resumable campaigns (issue 8: seeds, resume, plan, provenance). */
 class CampaignTest {
@@ -189,59 +182,6 @@ class CampaignTest {
         }
     }
 
-    /** Runs a campaign into a JSON notebook, committing often, until it is killed. */
-    public static final class ResumeChild {
-        public static void main(String[] args) {
-            try (JsonLabNotebook nb = new JsonLabNotebook(Path.of(args[0]))) {
-                ParallelLab lab = new ParallelLab(nb, 2);
-                lab.withSeed(3).withResume(Resume.RERUN_FAILED).withCommitInterval(Duration.ofMillis(50));
-                lab.put("x", IntStream.range(0, Integer.parseInt(args[1]))).put("sleep", 10);
-                lab.withProgress(p -> {
-                    if (p.done() % 20 == 0) {
-                        System.out.println("done " + p.done());
-                        System.out.flush();
-                    }
-                });
-                lab.runExperiment(new Noisy());
-            }
-        }
-    }
-
-    @Test
-    void aKilledParallelCampaignResumesWhereItStopped(@TempDir Path dir) throws Exception {
-        Path file = dir.resolve("campaign.json");
-        int points = 300;
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), ResumeChild.class.getName(), file.toString(),
-                Integer.toString(points)).redirectErrorStream(true).start();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = out.readLine()) != null && !line.equals("done 100")) {
-                // wait until a third of the campaign is in
-            }
-        }
-        child.destroyForcibly();
-        assertThat(child.waitFor(10, TimeUnit.SECONDS)).isTrue();
-
-        int before;
-        try (JsonLabNotebook nb = new JsonLabNotebook(file)) {
-            before = nb.current().numberOfResults();
-            assertThat(before).isGreaterThanOrEqualTo(50).isLessThan(points);
-            Noisy.RUNS.set(0);
-            ParallelLab lab = new ParallelLab(nb, 2);
-            lab.withSeed(3).withResume(Resume.RERUN_FAILED);
-            lab.put("x", IntStream.range(0, points)).put("sleep", 10);
-            lab.runExperiment(new Noisy());
-            assertThat(Noisy.RUNS.get()).isEqualTo(points - before);
-        }
-        try (JsonLabNotebook nb = JsonLabNotebook.openReadOnly(file)) {
-            List<ResultsDict> rs = nb.results();
-            assertThat(rs).hasSize(points);
-            Map<Object, Long> perPoint = rs.stream().collect(Collectors.groupingBy(r -> r.parameters().get("x"),
-                    HashMap::new, Collectors.counting()));
-            assertThat(perPoint).hasSize(points).allSatisfy((x, n) -> assertThat(n).isEqualTo(1L));
-        }
-    }
 
     @Test
     void pointHashesAreStableAcrossMapOrderAndIntegerTypes() {

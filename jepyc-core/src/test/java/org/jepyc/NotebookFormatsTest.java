@@ -1,5 +1,6 @@
 package org.jepyc;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
@@ -23,9 +24,13 @@ class NotebookFormatsTest {
 
     @Test
     void aKnownFormatWhoseModuleIsAbsentNamesTheModuleToAdd(@TempDir Path dir) {
-        // the core's tests see no HDF5 module
-        Path file = dir.resolve("results.h5");
-        assertThatThrownBy(() -> LabNotebook.open(file, OpenMode.CREATE_NEW)).isInstanceOf(NotebookException.class)
-                .hasMessageContaining(file.toString()).hasMessageContaining("org.jepyc:jepyc-hdf5");
+        // the core's tests see no format module at all
+        Path h5 = dir.resolve("results.h5");
+        assertThatThrownBy(() -> LabNotebook.open(h5, OpenMode.CREATE_NEW)).isInstanceOf(NotebookException.class)
+                .hasMessageContaining(h5.toString()).hasMessageContaining("org.jepyc:jepyc-hdf5");
+        Path json = dir.resolve("results.json");
+        assertThatThrownBy(() -> LabNotebook.openReadOnly(json)).isInstanceOf(NotebookException.class)
+                .hasMessageContaining(json.toString()).hasMessageContaining("org.jepyc:jepyc-json");
+        assertThat(dir.resolve("results.h5")).doesNotExist();
     }
 }

@@ -306,38 +306,6 @@ class ParallelLabTest {
     }
 
     @Test
-    void anInterruptedRunIsCommittedToAPersistentNotebook(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
-            throws Exception {
-        java.nio.file.Path file = dir.resolve("interrupted.json");
-        AtomicReference<Throwable> thrown = new AtomicReference<>();
-        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
-        Thread runner;
-        try (org.jepyc.json.JsonLabNotebook nb = new org.jepyc.json.JsonLabNotebook(file)) {
-            ParallelLab lab = new ParallelLab(nb, 2);
-            lab.withCommitInterval(java.time.Duration.ZERO);           // only the final commit
-            lab.put("k", IntStream.range(0, 2000));
-            lab.withProgress(p -> done.set(p.done()));
-            runner = new Thread(() -> {
-                try {
-                    lab.runExperiment(new Slow());
-                } catch (Throwable t) {
-                    thrown.set(t);
-                }
-            });
-            runner.start();
-            while (done.get() < 30) {
-                Thread.sleep(5);
-            }
-            runner.interrupt();
-            runner.join(10_000);
-            assertThat(thrown.get()).isInstanceOf(CancellationException.class);
-            try (org.jepyc.json.JsonLabNotebook onDisk = org.jepyc.json.JsonLabNotebook.openReadOnly(file)) {
-                assertThat(onDisk.numberOfResults()).isEqualTo(nb.numberOfResults()).isGreaterThanOrEqualTo(30);
-            }
-        }
-    }
-
-    @Test
     void progressIsReportedForEveryPointWithEstimates() {
         ParallelLab lab = new ParallelLab(new LabNotebook(), 0);
         lab.put("a", IntStream.range(0, 25)).put("b", List.of(1, 3));

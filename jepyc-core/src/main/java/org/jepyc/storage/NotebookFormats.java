@@ -2,17 +2,21 @@ package org.jepyc.storage;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.stream.Collectors;
 
 import org.jepyc.LabNotebook;
 import org.jepyc.NotebookException;
 import org.jepyc.OpenMode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The notebook formats present on the class path, found with {@link ServiceLoader}, and the
@@ -20,6 +24,7 @@ import org.jepyc.OpenMode;
  * file whose format module is missing gets a message that says which module to add.
  */
 public final class NotebookFormats {
+    private static final Logger LOG = LoggerFactory.getLogger(NotebookFormats.class);
 
     /** jepyc's own formats: extension to the format's name and the module that provides it. */
     private static final Map<String, String[]> SHIPPED = new LinkedHashMap<>();
@@ -40,11 +45,26 @@ public final class NotebookFormats {
         Map<Class<?>, NotebookFormat> found = new LinkedHashMap<>();
         ClassLoader context = Thread.currentThread().getContextClassLoader();
         if (context != null) {
-            ServiceLoader.load(NotebookFormat.class, context).forEach(f -> found.putIfAbsent(f.getClass(), f));
+            load(context, found);
         }
-        ServiceLoader.load(NotebookFormat.class, NotebookFormat.class.getClassLoader())
-                .forEach(f -> found.putIfAbsent(f.getClass(), f));
+        load(NotebookFormat.class.getClassLoader(), found);
         return List.copyOf(found.values());
+    }
+
+    /** A broken provider (a stale service file, a missing class) is skipped, so the other formats still open. */
+    private static void load(ClassLoader loader, Map<Class<?>, NotebookFormat> into) {
+        Iterator<NotebookFormat> it = ServiceLoader.load(NotebookFormat.class, loader).iterator();
+        while (true) {
+            try {
+                if (!it.hasNext()) {
+                    return;
+                }
+                NotebookFormat f = it.next();
+                into.putIfAbsent(f.getClass(), f);
+            } catch (ServiceConfigurationError e) {
+                LOG.warn("Skipping a notebook format that cannot be loaded: {}", e.getMessage());
+            }
+        }
     }
 
     /**

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
-import org.jepyc.json.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -53,7 +52,7 @@ class PythonFloatsTest {
 
     @Test
     void reprMatchesThePythonOnThisMachineOnRandomDoubles(@TempDir Path dir) throws Exception {
-        String py = Fixtures.python();
+        String py = python();
         assumeTrue(py != null, "no python3 here");
         SplittableRandom rnd = new SplittableRandom(42);
         List<String> lines = new ArrayList<>();
@@ -85,5 +84,24 @@ class PythonFloatsTest {
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor()).as(out).isZero();
         assertThat(out.trim()).isEqualTo("bad 0");
+    }
+
+    /** @return a python3 that runs, or null */
+    private static String python() {
+        for (String exe : new String[] {"/usr/bin/python3", "python3"}) {
+            try {
+                Process p = new ProcessBuilder(exe, "-c", "import json").redirectErrorStream(true).start();
+                p.getInputStream().readAllBytes();
+                if (p.waitFor() == 0) {
+                    return exe;
+                }
+            } catch (java.io.IOException e) {
+                // not there: try the next
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
+        }
+        return null;
     }
 }

@@ -1,4 +1,4 @@
-package org.jepyc;
+package org.jepyc.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,8 +11,10 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import org.jepyc.json.Fixtures;
-import org.jepyc.json.JsonLabNotebook;
+import org.jepyc.Experiment;
+import org.jepyc.NotebookException;
+import org.jepyc.ResultSetLockedException;
+import org.jepyc.ResultsDict;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
