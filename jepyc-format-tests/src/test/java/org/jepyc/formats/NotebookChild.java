@@ -1,4 +1,4 @@
-package org.jepyc.hdf5;
+package org.jepyc.formats;
 
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.jepyc.Experiment;
 import org.jepyc.LabNotebook;
+import org.jepyc.hdf5.Hdf5LabNotebook;
 import org.jepyc.json.JsonLabNotebook;
 
 /**

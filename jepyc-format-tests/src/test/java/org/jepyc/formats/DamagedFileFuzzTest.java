@@ -1,4 +1,4 @@
-package org.jepyc.hdf5;
+package org.jepyc.formats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,6 +22,7 @@ import org.jepyc.Complex;
 import org.jepyc.Experiment;
 import org.jepyc.LabNotebook;
 import org.jepyc.fixtures.EpycFixtures;
+import org.jepyc.hdf5.Hdf5LabNotebook;
 import org.jepyc.json.JsonLabNotebook;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;

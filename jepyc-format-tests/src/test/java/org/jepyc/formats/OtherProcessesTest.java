@@ -1,4 +1,4 @@
-package org.jepyc.hdf5;
+package org.jepyc.formats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

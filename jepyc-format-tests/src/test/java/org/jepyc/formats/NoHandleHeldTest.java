@@ -1,4 +1,4 @@
-package org.jepyc.hdf5;
+package org.jepyc.formats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -19,6 +19,7 @@ import org.jepyc.NotebookException;
 import org.jepyc.NotebookExistsException;
 import org.jepyc.OpenMode;
 import org.jepyc.fixtures.EpycFixtures;
+import org.jepyc.hdf5.Hdf5LabNotebook;
 import org.jepyc.hdf5.h5.H5Library;
 import org.jepyc.json.JsonLabNotebook;
 import org.junit.jupiter.api.Test;
@@ -27,8 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A notebook touches its file only to load and to commit: opening and reading changes no byte
  * (both formats, every open mode, epyc's files and jepyc's), nothing of the HDF5 library stays
- * open between commits, {@link OpenMode#OVERWRITE} replaces a file at the first commit only,
- * and a commit works on an interrupted thread.
+ * open between commits or after a failed open, and a commit works on an interrupted thread.
  */
 class NoHandleHeldTest {
 
@@ -81,24 +81,6 @@ class NoHandleHeldTest {
         }
         assertThat(opened).isEqualTo(15);
         assertThat(changed).as("files changed by opening and reading").isEmpty();
-    }
-
-    @Test
-    void overwriteReplacesTheFileAtTheFirstCommitOnlyInBothFormats() throws Exception {
-        for (String ext : List.of(".h5", ".json")) {
-            Path file = tmp.resolve("over" + ext);
-            byte[] before = DamagedFileFuzzTest.sample(file);
-            LabNotebook nb = open(file, OpenMode.OVERWRITE);
-            assertThat(nb.numberOfResults()).isZero();
-            assertThat(Files.readAllBytes(file)).as("before the first commit").isEqualTo(before);
-            nb.addResult(Experiment.of(p -> NotebookChild.row((Long) p.get("a"))).set(Map.of("a", 0L)).run());
-            nb.commit();
-            nb.close();
-            try (LabNotebook back = NotebookChild.openReadOnly(file)) {
-                assertThat(back.resultSets()).containsExactly(LabNotebook.DEFAULT_RESULTSET);
-                assertThat(back.numberOfResults()).isEqualTo(1);
-            }
-        }
     }
 
     @Test
