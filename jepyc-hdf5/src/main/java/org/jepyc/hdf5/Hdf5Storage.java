@@ -257,7 +257,8 @@ final class Hdf5Storage implements NotebookStorage {
      * {@link FileChannel} refuses to force there).
      */
     private void rewriteWhole(NotebookState state) {
-        Path tmp = file.resolveSibling("." + file.getFileName() + "." + UUID.randomUUID() + ".jepyc-tmp");
+        Path target = realTarget();
+        Path tmp = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".jepyc-tmp");
         try {
             Map<String, SetRecord> written;
             try (H5File fresh = H5File.create(tmp, Layout.CHUNK_INDEX_RANK)) {
@@ -266,8 +267,8 @@ final class Hdf5Storage implements NotebookStorage {
             try (RandomAccessFile raf = new RandomAccessFile(tmp.toFile(), "rw")) {
                 raf.getFD().sync();
             }
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            forceDirectory();
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            forceDirectory(target);
             boolean created = records.isEmpty() && root == null;
             records = written;
             whole = false;
@@ -298,9 +299,21 @@ final class Hdf5Storage implements NotebookStorage {
         }
     }
 
+    /**
+     * The file a rename must replace: the notebook itself when its path is a symbolic link (a
+     * rename over the link would replace the link and leave the notebook it names unchanged).
+     */
+    private Path realTarget() {
+        try {
+            return file.toRealPath();
+        } catch (IOException missing) {
+            return file;
+        }
+    }
+
     /** Makes the rename durable where the file system allows syncing a directory. */
-    private void forceDirectory() {
-        Path dir = file.toAbsolutePath().getParent();
+    private void forceDirectory(Path target) {
+        Path dir = target.getParent();
         try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
             ch.force(true);
         } catch (IOException e) {

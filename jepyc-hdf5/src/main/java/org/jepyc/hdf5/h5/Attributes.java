@@ -187,6 +187,10 @@ public final class Attributes {
                     H5.H5Tclose(mtype);
                 }
             } else if (t.kind() == FieldType.Kind.INT) {
+                // HDF5 writes every element: an array read into one long would overrun JNI's copy
+                if (H5.H5Sget_simple_extent_npoints(space) != 1) {
+                    throw new HDF5Exception("not a scalar bool attribute");
+                }
                 return readLong(aid) != 0;
             }
             throw new HDF5Exception("not a bool attribute but " + t);
