@@ -1,7 +1,6 @@
 package org.jepyc.formats;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,8 +32,6 @@ class CommitRulesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("formats")
     void overwriteReplacesTheFileOnlyAtTheFirstCommit(String ext, @TempDir Path dir) throws Exception {
-        assumeFalse(ext.equals("h5"), "HDF5 still truncates the file when it opens it with OVERWRITE: "
-                + "drop this line when its notebook opens the file only to load and to commit");
         Path file = dir.resolve("old." + ext);
         try (LabNotebook old = LabNotebook.open(file, OpenMode.CREATE_NEW)) {
             for (int i = 0; i < 3; i++) {
@@ -71,8 +68,6 @@ class CommitRulesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("formats")
     void anInterruptedRunIsCommitted(String ext, @TempDir Path dir) throws Exception {
-        assumeFalse(ext.equals("h5"), "HDF5 still commits through a FileChannel, which an interrupted thread "
-                + "cannot use: drop this line when its commits no longer do");
         Path file = dir.resolve("interrupted." + ext);
         AtomicReference<Throwable> thrown = new AtomicReference<>();
         CountDownLatch thirty = new CountDownLatch(1);

@@ -187,6 +187,10 @@ public final class Attributes {
                     H5.H5Tclose(mtype);
                 }
             } else if (t.kind() == FieldType.Kind.INT) {
+                // HDF5 writes every element: an array read into one long would overrun JNI's copy
+                if (H5.H5Sget_simple_extent_npoints(space) != 1) {
+                    throw new HDF5Exception("not a scalar bool attribute");
+                }
                 return readLong(aid) != 0;
             }
             throw new HDF5Exception("not a bool attribute but " + t);
@@ -296,8 +300,9 @@ public final class Attributes {
         long mtype = FieldType.STRING.createMemoryType();
         try (BytePointer buf = new BytePointer(n * 8L)) {
             buf.fill(0);
-            H5Errors.check(hdf5.H5Aread(aid, mtype, buf), "H5Aread");
             try {
+                // inside the try: a read that fails half-way has allocated strings already
+                H5Errors.check(hdf5.H5Aread(aid, mtype, buf), "H5Aread");
                 for (int i = 0; i < n; i++) {
                     out.add(NativeCodec.getString(buf, i * 8L));
                 }
