@@ -12,6 +12,7 @@ import picocli.CommandLine.Option;
             ClusterCommand.class, WorkerCommand.class,
             RunCommand.class,
             ShellCommand.class,
+            NewCommand.class,
             picocli.CommandLine.HelpCommand.class})
 public final class JepycCommand implements Runnable {
 
