@@ -11,12 +11,14 @@ import org.jepyc.resultset.PythonFloats;
 
 /**
  * A data frame or a result set as an aligned text table, as pandas prints a frame: parameters
- * and results first, epyc's metadata ({@code epyc.*} columns) only when asked, and for long
+ * and results first, metadata (epyc's {@code epyc.*} columns and jepyc's {@code jepyc.*} ones,
+ * such as a seeded run's seed) only when asked, and for long
  * tables the first and last rows with the row count. The rows themselves stay in the frame or
  * the set: a table is only a way of printing them.
  *
  * <pre>{@code
- * System.out.println(Table.of(lab.dataframe()));            // parameters and results
+ * System.out.println(Table.of(lab.dataframe()));                        // parameters and results
+ * System.out.println(Table.of(lab.dataframe()).sortedBy("a", "b"));      // rows in order of a, then b
  * System.out.println(Table.of(lab.dataframe()).withMetadata().maxRows(100));
  * }</pre>
  */
@@ -27,7 +29,6 @@ public final class Table {
     public static final int DEFAULT_END_ROWS = 5;
     /** Longest text in a cell; longer text (a stack trace) ends in "...". */
     public static final int MAX_CELL = 40;
-    private static final String METADATA_PREFIX = "epyc.";
 
     private final DataFrame frame;
     private final List<String> columns;
@@ -43,7 +44,7 @@ public final class Table {
 
     /**
      * @param frame a data frame, for example {@link Lab#dataframe()}
-     * @return a table of its columns, metadata ({@code epyc.*}) moved last and hidden until
+     * @return a table of its columns, metadata ({@code epyc.*}, {@code jepyc.*}) moved last and hidden until
      *         {@link #withMetadata()}
      */
     public static Table of(DataFrame frame) {
@@ -51,7 +52,7 @@ public final class Table {
         List<String> data = new ArrayList<>();
         List<String> meta = new ArrayList<>();
         for (String c : frame.getColumnsIndex()) {
-            (c.startsWith(METADATA_PREFIX) ? meta : data).add(c);
+            (isMetadata(c) ? meta : data).add(c);
         }
         data.addAll(meta);
         return new Table(frame, List.copyOf(data), false, DEFAULT_MAX_ROWS);
@@ -93,9 +94,28 @@ public final class Table {
         return new Table(frame, columns, metadata, n);
     }
 
+    /**
+     * @param columns columns to order the rows by, ascending, the first one first (pandas'
+     *                {@code sort_values}); the rows of a lab come in the design's shuffled order
+     * @return the same table with its rows in that order
+     * @throws IllegalArgumentException if a column is not in the table
+     */
+    public Table sortedBy(String... columns) {
+        boolean[] ascending = new boolean[columns.length];
+        for (int i = 0; i < columns.length; i++) {
+            if (!frame.getColumnsIndex().contains(columns[i])) {
+                throw new IllegalArgumentException("No column " + columns[i] + " to sort by; the columns are "
+                        + List.of(frame.getColumnsIndex().toArray()));
+            }
+            ascending[i] = true;
+        }
+        DataFrame sorted = columns.length == 0 || frame.height() == 0 ? frame : frame.sort(columns, ascending);
+        return new Table(sorted, this.columns, metadata, maxRows);
+    }
+
     /** @return the names of the columns shown, in order */
     public List<String> columns() {
-        return metadata ? columns : columns.stream().filter(c -> !c.startsWith(METADATA_PREFIX)).toList();
+        return metadata ? columns : columns.stream().filter(c -> !isMetadata(c)).toList();
     }
 
     /** @return the table as aligned text, one line per row, ending with a newline */
@@ -152,6 +172,11 @@ public final class Table {
             out.append("]\n");
         }
         return out.toString();
+    }
+
+    /** Metadata names are namespaced: epyc's start with "epyc.", jepyc's own additions with "jepyc.". */
+    private static boolean isMetadata(String column) {
+        return column.startsWith("epyc.") || column.startsWith("jepyc.");
     }
 
     /** The row numbers shown, with -1 standing for the "..." line of a long table. */

@@ -60,6 +60,26 @@ class TableTest {
     }
 
     @Test
+    void jepycsOwnMetadataIsHiddenToo() {
+        Lab lab = new Lab().withSeed(7);
+        lab.put("a", List.of(1, 2));
+        lab.runExperiment(Experiment.of(p -> Map.of("r", 1)));
+        Table t = Table.of(lab.dataframe());
+        assertThat(t.columns()).containsExactly("a", "r");
+        assertThat(t.withMetadata().columns()).contains(Experiment.SEED, Experiment.POINT);
+    }
+
+    @Test
+    void rowsCanBeSortedForPrinting() {
+        List<String> lines = Table.of(lab(70).dataframe()).sortedBy("a").maxRows(100).toString().lines().toList();
+        for (int i = 1; i < lines.size(); i++) {
+            assertThat(lines.get(i).trim().split(" +")[1]).isEqualTo(Integer.toString(i - 1));
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Table.of(lab(2).dataframe()).sortedBy("nope"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("nope");
+    }
+
+    @Test
     void aResultSetPrintsParametersThenResults() {
         Lab lab = lab(2);
         ResultSet rs = lab.notebook().current();
