@@ -36,7 +36,7 @@ public class ParallelLab extends Lab {
     public ParallelLab(LabNotebook notebook, int cores, Design design) {
         super(notebook, design);
         this.cores = coresFor(cores, Runtime.getRuntime().availableProcessors());
-        LOG.info("ParallelLab created with {} cores", this.cores);
+        LOG.debug("ParallelLab created with {} cores", this.cores);
     }
 
     /**

@@ -308,6 +308,15 @@ public class ResultSet {
     public DataFrame dataframe() { return dataframe(false); }
 
     /**
+     * @return the rows as an aligned table: parameters, then results; long sets show their first
+     *         and last rows and the row count ({@link Table} prints metadata too, or more rows)
+     */
+    @Override
+    public String toString() {
+        return Table.of(this).toString();
+    }
+
+    /**
      * @param onlySuccessful keep only rows whose status is true
      * @return the rows as a detached data frame
      */

@@ -1,7 +1,7 @@
 package org.jepyc.examples;
 
 import java.util.Arrays;
-import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 
 /** Random networks as adjacency arrays, for the example experiments. */
 public final class RandomNetwork {
@@ -17,7 +17,7 @@ public final class RandomNetwork {
      * @param random the source of randomness
      * @return each node's neighbours
      */
-    public static int[][] erdosRenyi(int n, double p, SplittableRandom random) {
+    public static int[][] erdosRenyi(int n, double p, RandomGenerator random) {
         int[] degree = new int[n];
         int[] from = new int[16];
         int[] to = new int[16];

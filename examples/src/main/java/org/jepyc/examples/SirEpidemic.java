@@ -1,7 +1,7 @@
 package org.jepyc.examples;
 
 import java.util.Map;
-import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 
 import org.jepyc.Experiment;
 
@@ -19,13 +19,13 @@ public class SirEpidemic extends Experiment {
     private static final long serialVersionUID = 1L;
 
     private transient int[][] neighbours;
-    private transient SplittableRandom random;
+    private transient RandomGenerator random;
 
     @Override
     protected void setUp(Map<String, Object> p) {
         int n = ((Number) p.get("n")).intValue();
         double kMean = ((Number) p.get("kMean")).doubleValue();
-        random = new SplittableRandom();
+        random = random();   // seeded from the lab's root seed, the point and the repetition when the lab has one
         neighbours = RandomNetwork.erdosRenyi(n, kMean / (n - 1), random);
     }
 

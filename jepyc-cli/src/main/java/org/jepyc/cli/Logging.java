@@ -15,6 +15,7 @@ final class Logging {
         debug = on;
         if (on) {
             ((Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(Level.DEBUG);
+            ((Logger) LoggerFactory.getLogger("org.jepyc")).setLevel(Level.DEBUG);
             ((Logger) LoggerFactory.getLogger("org.jepyc.Experiment")).setLevel(Level.DEBUG);
         }
     }

@@ -21,6 +21,8 @@ public final class Main {
     public static int run(String... args) {
         CommandLine cl = new CommandLine(new JepycCommand());
         cl.setExecutionExceptionHandler(new ErrorHandler());
+        cl.getSubcommands().get("run").setStopAtPositional(true);   // after SOURCE, every argument is the program's
+        cl.getSubcommands().get("shell").setStopAtPositional(true).setUnmatchedOptionsArePositionalParams(true); // jshell's
         return cl.execute(args);
     }
 }

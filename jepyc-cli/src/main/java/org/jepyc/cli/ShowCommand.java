@@ -18,11 +18,16 @@ import picocli.CommandLine.Parameters;
 
 /** {@code jepyc show}: what a notebook holds (epyc's {@code show}, for both formats; D12 fixed). */
 @Command(name = "show", mixinStandardHelpOptions = true,
-        description = "Show a notebook's description and result sets: tag, current (*), rows, pending jobs, lock, attributes.")
+        description = "Show a notebook's description and result sets: tag, current (*), rows, pending jobs, lock, attributes. "
+                + "With NOTEBOOK:TAG, show that result set's columns with their types, and its first and last rows.")
 final class ShowCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "NOTEBOOK", description = "A notebook file (.json or .h5).")
-    Path file;
+    @Parameters(paramLabel = "NOTEBOOK[:TAG]", description = "A notebook file (.json or .h5); with :TAG, that result set's "
+            + "columns, their types and its first rows.")
+    String notebook;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
 
     @Option(names = {"-s", "--short"}, description = "Only the tags, one per line.")
     boolean brief;
@@ -37,8 +42,13 @@ final class ShowCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintStream out = System.out;
+        ResultSetSpec set = ResultSetSpec.parse(notebook);
+        Path file = set.notebookOr(null);
         try (LabNotebook nb = NotebookFiles.openReadOnly(file)) {
-            if (brief) {
+            if (set.tag().isPresent()) {
+                String tag = NotebookFiles.tagOrCurrent(nb, set, file);
+                ResultSetView.print(tag, nb.resultSet(tag), spec.commandLine().getOut());
+            } else if (brief) {
                 nb.resultSets().forEach(out::println);
             } else if (json) {
                 out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(asMap(nb)));

@@ -1,0 +1,9 @@
+import java.nio.file.*;
+import java.time.*;
+import java.util.*;
+import java.util.stream.*;
+import org.dflib.*;
+import org.jepyc.*;
+import org.jepyc.json.*;
+import org.jepyc.hdf5.*;
+import org.jepyc.cluster.*;
