@@ -71,7 +71,7 @@ public record LabStatus(String kind, OptionalInt engines, String notebook, Strin
         if (!reachable) {
             b.append(" (cluster unreachable)");
         }
-        b.append(", ").append(notebook == null ? "notebook" : notebook).append(" [").append(tag).append("]: ")
+        b.append(", ").append(notebook == null || notebook.isBlank() ? "notebook" : notebook).append(" [").append(tag).append("]: ")
                 .append(results).append(results == 1 ? " result, " : " results, ").append(pending).append(" pending, ")
                 .append(Math.round(readyFraction * 100)).append("% ready");
         if (allPending != pending) {
