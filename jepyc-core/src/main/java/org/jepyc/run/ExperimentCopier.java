@@ -5,7 +5,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.NotSerializableException;
 import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -17,12 +16,14 @@ import org.jepyc.Experiment;
  * Makes independent copies of the experiments of a run by serialisation, so that concurrent
  * runs never share an experiment's state (epyc gives each job its own copy; a thread of a
  * parallel lab reuses its copy point after point, exactly as the sequential lab reuses its one
- * instance). Experiments are serialised once; each copy is one deserialisation, with the
- * experiment's own class loader.
+ * instance). Experiments are serialised once; each copy is one deserialisation that finds every
+ * class in the loader it came from — not the outermost experiment's loader, which for a user's
+ * experiment wrapped in a {@code SummaryExperiment} is jepyc's, blind to classes compiled from a
+ * source file ({@code java Sum.java}), defined in jshell, or captured by a lambda there.
  */
 public final class ExperimentCopier {
     private final byte[] snapshot;
-    private final ClassLoader loader;
+    private final List<ClassLoader> loaders;
     private final Map<Experiment, Integer> index = new IdentityHashMap<>();
 
     /**
@@ -37,10 +38,11 @@ public final class ExperimentCopier {
                 distinct.add(e);
             }
         }
-        this.loader = distinct.isEmpty() ? getClass().getClassLoader() : distinct.get(0).getClass().getClassLoader();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+        List<ClassLoader> written;
+        try (LoaderRecordingObjectOutputStream out = new LoaderRecordingObjectOutputStream(bytes)) {
             out.writeObject(distinct);
+            written = out.loaders();
         } catch (NotSerializableException e) {
             throw new IllegalArgumentException("Experiment " + distinct + " cannot be copied for parallel runs: "
                     + e.getMessage() + " is not Serializable. Make it Serializable, or mark the field transient "
@@ -49,6 +51,7 @@ public final class ExperimentCopier {
             throw new IllegalArgumentException("Experiment " + distinct + " cannot be serialised: " + e, e);
         }
         this.snapshot = bytes.toByteArray();
+        this.loaders = written;
     }
 
     /**
@@ -62,7 +65,7 @@ public final class ExperimentCopier {
     /** @return a fresh, independent copy of every distinct experiment, in {@link #indexOf} order */
     @SuppressWarnings("unchecked")
     public List<Experiment> copies() {
-        try (ObjectInputStream in = new LoaderObjectInputStream(new ByteArrayInputStream(snapshot), loader)) {
+        try (ObjectInputStream in = new LoaderObjectInputStream(new ByteArrayInputStream(snapshot), loaders)) {
             return (List<Experiment>) in.readObject();
         } catch (IOException | ClassNotFoundException e) {
             throw new IllegalStateException("Cannot copy experiment: " + e, e);
