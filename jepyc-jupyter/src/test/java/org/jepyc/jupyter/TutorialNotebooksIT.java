@@ -108,7 +108,7 @@ class TutorialNotebooksIT {
         for (JsonNode cell : nb.path("cells")) {
             for (JsonNode o : cell.path("outputs")) {
                 Map<String, String> m = new java.util.LinkedHashMap<>();
-                o.path("data").fields().forEachRemaining(e -> m.put(e.getKey(), text(e.getValue())));
+                o.path("data").properties().forEach(e -> m.put(e.getKey(), text(e.getValue())));
                 if (o.has("text")) {
                     m.put(o.path("name").asText("stream"), text(o.path("text")));
                 }
@@ -143,7 +143,7 @@ class TutorialNotebooksIT {
                 .contains("400 rows × 3 columns").contains("<th>…</th>").contains("<th>399</th>"));
         assertThat(html).anySatisfy(h -> assertThat(h).contains("<th>" + org.jepyc.Experiment.STATUS + "</th>").contains("400 rows"));
         assertThat(html).anySatisfy(h -> assertThat(h).contains("<th>z_mean</th>").contains("<th>z_ci95</th>").contains("4 rows"));
-        assertThat(html).anySatisfy(h -> assertThat(h).contains("The curve, kept").contains("20 results"));
+        assertThat(html).anySatisfy(h -> assertThat(h).contains("The curve, kept").contains("<td>20</td>"));
         assertThat(pictures(nb)).isEqualTo(1);
     }
 
@@ -156,6 +156,9 @@ class TutorialNotebooksIT {
         assertThat(html).anySatisfy(h -> assertThat(h).contains("products: 40/40").contains(", done"));
         assertThat(html).anySatisfy(h -> assertThat(h).contains("epidemics: 8/8"));
         assertThat(html).anySatisfy(h -> assertThat(h).contains("<th>a</th><th>b</th><th>product</th>").contains("40 rows"));
+        // a lambda declared in the notebook, inside combinators, copied for every run
+        assertThat(html).anySatisfy(h -> assertThat(h).contains("<th>square_mean</th>").contains("<td>49.0</td>")
+                .contains("8 rows"));
         assertThat(html).anySatisfy(h -> assertThat(h).contains("ClusterLab (2 engines)"));
         assertThat(html).anySatisfy(h -> assertThat(h).contains("<th>size_mean</th>").contains("8 rows"));
         assertThat(html).anySatisfy(h -> assertThat(h).contains("0 workers left running"));
