@@ -13,6 +13,7 @@ import picocli.CommandLine.Option;
             RunCommand.class,
             ShellCommand.class,
             NewCommand.class,
+            JupyterCommand.class,
             picocli.CommandLine.HelpCommand.class})
 public final class JepycCommand implements Runnable {
 
