@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
                 + "spaces and keep every result in a lab notebook (JSON or HDF5).",
         subcommands = {ShowCommand.class, SelectCommand.class, CopyCommand.class, RemoveCommand.class,
             ExportCommand.class, ConvertCommand.class, PlotCommand.class, PlanCommand.class, DemoCommand.class,
-            ClusterCommand.class, WorkerCommand.class, picocli.CommandLine.HelpCommand.class})
+            ClusterCommand.class, WorkerCommand.class, DashboardCommand.class, picocli.CommandLine.HelpCommand.class})
 public final class JepycCommand implements Runnable {
 
     @Option(names = "--debug", scope = picocli.CommandLine.ScopeType.INHERIT,

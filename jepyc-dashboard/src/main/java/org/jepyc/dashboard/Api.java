@@ -116,6 +116,7 @@ final class Api implements HttpHandler {
         m.put("attributes", s.attributes());
         m.put("provenance", s.provenance());
         m.put("parameters", s.parameters());
+        m.put("varying", s.varying());
         m.put("results", s.results());
         m.put("columns", s.rows().columns());
         CampaignProgress p = s.progress();

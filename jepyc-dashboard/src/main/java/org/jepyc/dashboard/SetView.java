@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.dflib.DataFrame;
 import org.dflib.Series;
@@ -26,6 +27,7 @@ import org.jepyc.campaign.Provenance;
  * @param attributes  attributes other than provenance, JSON-safe
  * @param provenance  the {@code jepyc.provenance.*} attributes, JSON-safe
  * @param parameters  parameter names
+ * @param varying     the parameters that take more than one value: what is worth plotting against
  * @param results     result names
  * @param metadata    metadata names
  * @param progress    the campaign's progress
@@ -33,7 +35,7 @@ import org.jepyc.campaign.Provenance;
  */
 record SetView(String tag, String description, boolean current, boolean locked, int failures, int pending,
                Map<String, Object> attributes, Map<String, Object> provenance,
-               List<String> parameters, List<String> results, List<String> metadata,
+               List<String> parameters, List<String> varying, List<String> results, List<String> metadata,
                CampaignProgress progress, TableRows rows) {
 
     /**
@@ -65,8 +67,25 @@ record SetView(String tag, String description, boolean current, boolean locked, 
         return new SetView(tag, rs.description(), current, rs.isFinished(),
                 failures, rs.numberOfPendingResults(),
                 Collections.unmodifiableMap(attributes), Collections.unmodifiableMap(provenance),
-                List.copyOf(rs.parameterNames()), List.copyOf(rs.resultNames()), List.copyOf(rs.metadataNames()),
+                List.copyOf(rs.parameterNames()), varying(df, rs.parameterNames()), List.copyOf(rs.resultNames()), List.copyOf(rs.metadataNames()),
                 CampaignProgress.of(rs, df), new TableRows(df, columns));
+    }
+
+    private static List<String> varying(DataFrame df, List<String> names) {
+        List<String> out = new ArrayList<>();
+        for (String name : names) {
+            if (!df.getColumnsIndex().contains(name)) {
+                continue;
+            }
+            Series<?> s = df.getColumn(name);
+            for (int i = 1; i < s.size(); i++) {
+                if (!Objects.equals(s.get(i), s.get(0))) {
+                    out.add(name);
+                    break;
+                }
+            }
+        }
+        return List.copyOf(out);
     }
 
     /** @return how many rows the set holds */

@@ -135,9 +135,10 @@ function plotChoices(s) {
   const means = s.results.filter(r => r.endsWith('_mean')).map(r => r.slice(0, -5));
   const ys = means.length ? means : s.results;
   if (!view.y || !ys.includes(view.y)) view.y = ys[0] || null;
-  if (!view.x || !s.parameters.includes(view.x)) view.x = s.parameters[0] || null;
+  // by default, against the first parameter that varies, grouped by the next one
+  if (!view.x || !s.parameters.includes(view.x)) view.x = s.varying[0] || s.parameters[0] || null;
   if (view.group && !s.parameters.includes(view.group)) view.group = null;
-  if (view.group === null && !view.groupChosen && s.parameters.length > 1) view.group = s.parameters.find(p => p !== view.x);
+  if (view.group === null && !view.groupChosen) view.group = s.varying.find(p => p !== view.x) || null;
   fillSelect('plot-y', ys, view.y, false);
   fillSelect('plot-x', s.parameters, view.x, false);
   fillSelect('plot-group', s.parameters.filter(p => p !== view.x), view.group, true);
