@@ -116,7 +116,7 @@ final class Api implements HttpHandler {
         m.put("attributes", s.attributes());
         m.put("provenance", s.provenance());
         m.put("parameters", s.parameters());
-        m.put("varying", s.varying());
+        m.put("distinct", s.distinct());
         m.put("results", s.results());
         m.put("columns", s.rows().columns());
         CampaignProgress p = s.progress();
@@ -184,7 +184,7 @@ final class Api implements HttpHandler {
         SetView s = set(nb, q);
         String x = required(q, "x");
         String y = required(q, "y");
-        PlotData p = PlotData.of(s.rows().frame(), x, y, blankToNull(q.get("group")));
+        PlotData p = s.plots().plot(x, y, blankToNull(q.get("group")));
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("version", nb.version());
         m.put("x", p.x());
@@ -192,6 +192,7 @@ final class Api implements HttpHandler {
         m.put("error", p.error());
         m.put("group", p.group());
         m.put("points", p.points());
+        m.put("groups", p.groups());
         List<Object> lines = new ArrayList<>();
         for (PlotData.Line l : p.lines()) {
             List<double[]> pts = new ArrayList<>();

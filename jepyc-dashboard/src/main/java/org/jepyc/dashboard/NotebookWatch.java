@@ -62,11 +62,15 @@ final class NotebookWatch {
         if (now.equals(seen)) {
             return false;
         }
+        long t0 = System.nanoTime();
         try (LabNotebook nb = NotebookReader.openReadOnly(file)) {
+            long t1 = System.nanoTime();
             List<SetView> sets = new ArrayList<>();
             for (String tag : nb.resultSets()) {
                 sets.add(SetView.of(tag, nb.resultSet(tag), tag.equals(nb.currentTag())));
             }
+            LOG.debug("Read {}: opened in {} ms, {} set(s) summarised in {} ms", file, (t1 - t0) / 1_000_000,
+                    sets.size(), (System.nanoTime() - t1) / 1_000_000);
             // the stamp taken before reading: a commit that lands while we read is read next time
             seen = now;
             view = new NotebookView(file, nb.description(), List.copyOf(sets), view.version() + 1, Instant.now(), null);

@@ -2,10 +2,11 @@ package org.jepyc.dashboard;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import java.util.Set;
 
 import org.dflib.DataFrame;
 import org.dflib.Series;
@@ -27,7 +28,8 @@ import org.jepyc.campaign.Provenance;
  * @param attributes  attributes other than provenance, JSON-safe
  * @param provenance  the {@code jepyc.provenance.*} attributes, JSON-safe
  * @param parameters  parameter names
- * @param varying     the parameters that take more than one value: what is worth plotting against
+ * @param distinct    how many values each parameter takes (counted up to {@link #MANY}): the page
+ *                    plots against one that varies, grouped by one with few values
  * @param results     result names
  * @param metadata    metadata names
  * @param progress    the campaign's progress
@@ -35,8 +37,10 @@ import org.jepyc.campaign.Provenance;
  */
 record SetView(String tag, String description, boolean current, boolean locked, int failures, int pending,
                Map<String, Object> attributes, Map<String, Object> provenance,
-               List<String> parameters, List<String> varying, List<String> results, List<String> metadata,
-               CampaignProgress progress, TableRows rows) {
+               List<String> parameters, Map<String, Integer> distinct, List<String> results, List<String> metadata,
+               CampaignProgress progress, TableRows rows, Plots plots) {
+    /** Distinct values are counted up to this many. */
+    static final int MANY = 1000;
 
     /**
      * @param tag     the set's tag
@@ -67,25 +71,24 @@ record SetView(String tag, String description, boolean current, boolean locked, 
         return new SetView(tag, rs.description(), current, rs.isFinished(),
                 failures, rs.numberOfPendingResults(),
                 Collections.unmodifiableMap(attributes), Collections.unmodifiableMap(provenance),
-                List.copyOf(rs.parameterNames()), varying(df, rs.parameterNames()), List.copyOf(rs.resultNames()), List.copyOf(rs.metadataNames()),
-                CampaignProgress.of(rs, df), new TableRows(df, columns));
+                List.copyOf(rs.parameterNames()), distinct(df, rs.parameterNames()),
+                List.copyOf(rs.resultNames()), List.copyOf(rs.metadataNames()),
+                CampaignProgress.of(rs, df), new TableRows(df, columns), new Plots(df));
     }
 
-    private static List<String> varying(DataFrame df, List<String> names) {
-        List<String> out = new ArrayList<>();
+    private static Map<String, Integer> distinct(DataFrame df, List<String> names) {
+        Map<String, Integer> out = new LinkedHashMap<>();
         for (String name : names) {
-            if (!df.getColumnsIndex().contains(name)) {
-                continue;
-            }
-            Series<?> s = df.getColumn(name);
-            for (int i = 1; i < s.size(); i++) {
-                if (!Objects.equals(s.get(i), s.get(0))) {
-                    out.add(name);
-                    break;
+            if (df.getColumnsIndex().contains(name)) {
+                Set<Object> seen = new HashSet<>();
+                Series<?> s = df.getColumn(name);
+                for (int i = 0; i < s.size() && seen.size() < MANY; i++) {
+                    seen.add(s.get(i));
                 }
+                out.put(name, seen.size());
             }
         }
-        return List.copyOf(out);
+        return Collections.unmodifiableMap(out);
     }
 
     /** @return how many rows the set holds */

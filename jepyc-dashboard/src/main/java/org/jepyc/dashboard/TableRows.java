@@ -2,13 +2,14 @@ package org.jepyc.dashboard;
 
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.dflib.DataFrame;
 import org.dflib.Series;
+import org.dflib.sort.IntComparator;
+import org.dflib.sort.IntTimSort;
 import org.jepyc.Experiment;
 
 /**
@@ -17,13 +18,14 @@ import org.jepyc.Experiment;
  * (a few of each) for as long as the rows are, so paging through a million rows sorts once.
  */
 final class TableRows {
-    /** How many sort orders and filter results are kept. */
+    /** How many sort orders, filter results and their combinations are kept (a million rows: 4 MB each). */
     private static final int CACHED = 8;
 
     private final DataFrame df;
     private final List<String> columns;
     private final Map<String, int[]> orders = lru();
     private final Map<String, BitSet> matches = lru();
+    private final Map<String, int[]> views = lru();
 
     /**
      * @param df      every row, failures included
@@ -65,18 +67,13 @@ final class TableRows {
         if (sort != null && !columns.contains(sort)) {
             throw new IllegalArgumentException("No column " + sort + " to sort by");
         }
-        BitSet keep = keep(filter == null ? "" : filter, failedOnly);
-        int total = keep == null ? df.height() : keep.cardinality();
-        int[] order = sort == null ? null : order(sort, descending);
-        List<Integer> picked = new ArrayList<>(Math.min(limit, 1000));
-        int seen = 0;
-        for (int k = 0; k < df.height() && picked.size() < limit; k++) {
-            int row = order == null ? k : order[k];
-            if (keep == null || keep.get(row)) {
-                if (seen++ >= offset) {
-                    picked.add(row);
-                }
-            }
+        int[] rows = rows(sort, descending, filter == null ? "" : filter, failedOnly);
+        int total = rows == null ? df.height() : rows.length;
+        int from = Math.min(offset, total);
+        int to = (int) Math.min((long) from + limit, total);
+        List<Integer> picked = new ArrayList<>(to - from);
+        for (int k = from; k < to; k++) {
+            picked.add(rows == null ? k : rows[k]);
         }
         List<List<Object>> cells = new ArrayList<>(picked.size());
         List<Series<?>> series = new ArrayList<>(columns.size());
@@ -91,6 +88,37 @@ final class TableRows {
             cells.add(r);
         }
         return new Page(total, offset, columns, picked, cells);
+    }
+
+    /**
+     * @return the matching rows in order, or null for all rows in the notebook's order; kept, so
+     *         every further page of the same view is a slice
+     */
+    private int[] rows(String sort, boolean descending, String filter, boolean failedOnly) {
+        BitSet keep = keep(filter, failedOnly);
+        if (sort == null && keep == null) {
+            return null;
+        }
+        String key = sort + "\u0000" + descending + "\u0000" + failedOnly + "\u0000" + filter;
+        synchronized (views) {
+            int[] cached = views.get(key);
+            if (cached != null) {
+                return cached;
+            }
+        }
+        int[] order = sort == null ? null : order(sort, descending);
+        int[] rows = new int[keep == null ? df.height() : keep.cardinality()];
+        int n = 0;
+        for (int k = 0; k < df.height(); k++) {
+            int row = order == null ? k : order[k];
+            if (keep == null || keep.get(row)) {
+                rows[n++] = row;
+            }
+        }
+        synchronized (views) {
+            views.put(key, rows);
+        }
+        return rows;
     }
 
     /**
@@ -171,27 +199,55 @@ final class TableRows {
                 return cached;
             }
         }
-        Comparator<Object> values = TableRows::compare;
-        Comparator<Object> cmp = Comparator.nullsLast(descending ? values.reversed() : values);
-        @SuppressWarnings("unchecked")
-        Series<Object> s = (Series<Object>) df.getColumn(column);
-        int[] order = s.sortIndex(cmp).toIntArray();
+        int[] order = new int[df.height()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        IntTimSort.sort(order, comparator(df.getColumn(column), descending));
         synchronized (orders) {
             orders.put(key, order);
         }
         return order;
     }
 
-    /** Values of one column share a type; numbers compare as numbers (NaN last), the rest as text. */
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static int compare(Object a, Object b) {
-        if (a instanceof Number x && b instanceof Number y) {
-            return Double.compare(x.doubleValue(), y.doubleValue());
+    /**
+     * Compares rows by one column's values, read out of the column once (a million comparisons of
+     * boxed values would take seconds): numbers as numbers, the rest as text; empty cells and NaN
+     * last in either direction. The sort is stable, so equal values keep the notebook's order.
+     */
+    private static IntComparator comparator(Series<?> s, boolean descending) {
+        int n = s.size();
+        int sign = descending ? -1 : 1;
+        boolean numeric = true;
+        for (int i = 0; i < n && numeric; i++) {
+            Object v = s.get(i);
+            numeric = v == null || v instanceof Number || v instanceof Boolean;
         }
-        if (a instanceof Comparable c && a.getClass() == b.getClass()) {
-            return c.compareTo(b);
+        if (numeric) {
+            double[] keys = new double[n];
+            for (int i = 0; i < n; i++) {
+                keys[i] = Cells.number(s.get(i));
+            }
+            return (i, j) -> {
+                boolean ni = Double.isNaN(keys[i]);
+                boolean nj = Double.isNaN(keys[j]);
+                if (ni || nj) {
+                    return ni == nj ? 0 : ni ? 1 : -1;
+                }
+                return sign * Double.compare(keys[i], keys[j]);
+            };
         }
-        return Cells.text(a).compareTo(Cells.text(b));
+        String[] keys = new String[n];
+        for (int i = 0; i < n; i++) {
+            Object v = s.get(i);
+            keys[i] = v == null ? null : Cells.text(v);
+        }
+        return (i, j) -> {
+            if (keys[i] == null || keys[j] == null) {
+                return keys[i] == keys[j] ? 0 : keys[i] == null ? 1 : -1;
+            }
+            return sign * keys[i].compareTo(keys[j]);
+        };
     }
 
     private static <V> Map<String, V> lru() {

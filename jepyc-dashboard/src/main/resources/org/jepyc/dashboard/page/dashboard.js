@@ -135,10 +135,13 @@ function plotChoices(s) {
   const means = s.results.filter(r => r.endsWith('_mean')).map(r => r.slice(0, -5));
   const ys = means.length ? means : s.results;
   if (!view.y || !ys.includes(view.y)) view.y = ys[0] || null;
-  // by default, against the first parameter that varies, grouped by the next one
-  if (!view.x || !s.parameters.includes(view.x)) view.x = s.varying[0] || s.parameters[0] || null;
+  // by default, against the parameter with the most values, grouped by the one with the fewest (if few)
+  const byValues = s.parameters.filter(p => (s.distinct[p] || 0) > 1).sort((a, b) => s.distinct[b] - s.distinct[a]);
+  if (!view.x || !s.parameters.includes(view.x)) view.x = byValues[0] || s.parameters[0] || null;
   if (view.group && !s.parameters.includes(view.group)) view.group = null;
-  if (view.group === null && !view.groupChosen) view.group = s.varying.find(p => p !== view.x) || null;
+  if (view.group === null && !view.groupChosen) {
+    view.group = byValues.filter(p => p !== view.x && s.distinct[p] <= 20).pop() || null;
+  }
   fillSelect('plot-y', ys, view.y, false);
   fillSelect('plot-x', s.parameters, view.x, false);
   fillSelect('plot-group', s.parameters.filter(p => p !== view.x), view.group, true);
@@ -243,7 +246,7 @@ async function refreshPlot() {
     chart.options.scales.y.title.text = p.y + (p.error ? ' (bars: ' + p.error.substring(p.y.replace(/_mean$/, '').length + 1) + ')' : '');
     chart.update('none');
     canvas.dataset.points = p.points;
-    info.textContent = p.points + ' points';
+    info.textContent = p.points + ' points' + (p.groups > p.lines.length && p.group ? ` (first ${p.lines.length} of ${p.groups} groups)` : '');
   } catch (e) {
     info.textContent = e.message;
   }
