@@ -50,10 +50,10 @@ final class DashboardCommand implements Callable<Integer> {
         try {
             b.port(port);
             for (Path nb : notebooks) {
+                b.notebook(nb);
                 if (!Files.isRegularFile(nb)) {
                     throw new UserException("No notebook " + nb + (Files.exists(nb) ? " (not a file)" : " (no such file)"));
                 }
-                b.notebook(nb);
             }
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage());

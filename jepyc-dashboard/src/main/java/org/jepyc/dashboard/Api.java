@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -129,6 +131,9 @@ final class Api implements HttpHandler {
         pm.put("pointsPerSecond", Cells.json(p.pointsPerSecond()));
         pm.put("secondsLeft", Cells.json(p.secondsLeft()));
         pm.put("lastResult", p.lastResult() == null ? null : Cells.text(p.lastResult()));
+        // end times are the local time of the machine that ran the point: compared with this one's
+        pm.put("secondsSinceLastResult", p.lastResult() == null ? null
+                : Duration.between(p.lastResult(), LocalDateTime.now()).toMillis() / 1000.0);
         m.put("progress", pm);
         return m;
     }

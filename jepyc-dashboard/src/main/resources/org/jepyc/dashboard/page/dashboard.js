@@ -64,7 +64,10 @@ function miniBar(p) {
 
 function progressText(p) {
   const rate = typeof p.pointsPerSecond === 'number' ? p.pointsPerSecond.toPrecision(3) + ' points/s' : 'rate unknown';
-  const toGo = p.left + p.pending === 0 ? 'nothing left' : 'about ' + duration(p.secondsLeft) + ' left';
+  // a campaign with work left and no result for a while may have stopped: say since when instead
+  const quiet = p.left + p.pending > 0 && p.secondsSinceLastResult > 60;
+  const toGo = p.left + p.pending === 0 ? 'nothing left'
+      : quiet ? 'no result for ' + duration(p.secondsSinceLastResult) : 'about ' + duration(p.secondsLeft) + ' left';
   return `${p.done} done, ${p.failed} failed, ${p.pending} pending, ${p.left} left of ${p.total} · ${rate} · ${toGo}`;
 }
 
