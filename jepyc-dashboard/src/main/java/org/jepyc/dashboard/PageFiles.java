@@ -45,7 +45,7 @@ final class PageFiles implements HttpHandler {
                 body = in.readAllBytes();
             }
             ex.getResponseHeaders().set("Content-Type", file[1]);
-            ex.getResponseHeaders().set("Cache-Control", "no-cache");
+            ex.getResponseHeaders().set("Cache-Control", "no-store");
             ex.sendResponseHeaders(200, ex.getRequestMethod().equals("HEAD") ? -1 : body.length);
         }
         try (OutputStream out = ex.getResponseBody()) {

@@ -41,7 +41,8 @@ final class TokenCheck extends Filter {
             refuse(ex, 405, "Only GET is served.\n");
             return;
         }
-        if (matches(fromUrl)) {
+        // only the page itself hands out the cookie: its scripts' requests carry the token anyway
+        if (matches(fromUrl) && ex.getRequestURI().getPath().equals("/")) {
             ex.getResponseHeaders().add("Set-Cookie", cookie + "=" + fromUrl + "; Path=/; HttpOnly; SameSite=Strict");
         }
         chain.doFilter(ex);

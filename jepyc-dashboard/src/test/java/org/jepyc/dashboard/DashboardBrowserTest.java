@@ -115,9 +115,11 @@ class DashboardBrowserTest {
     @Test
     void withoutTheTokenNothingIsServed() {
         WebDriver w = browser.driver();
-        w.get(sample.uri().toString());
-        w.manage().deleteAllCookies();       // the page's cookie would carry the token
         String base = "http://127.0.0.1:" + sample.address().getPort();
+        w.get(sample.uri().toString());
+        w.get(base + "/no-such-page");       // same site (so its cookies can be deleted), and no page asking for more
+        assertThat(w.getPageSource()).contains("No such page");
+        w.manage().deleteAllCookies();       // the page's cookie would carry the token
         for (String p : List.of("/", "/api/state", "/page/dashboard.js")) {
             w.get(base + p);
             assertThat(w.getPageSource()).as(p).contains("Forbidden").doesNotContain("sample notebook");
