@@ -12,6 +12,7 @@ import java.util.Set;
 
 import org.dflib.DataFrame;
 import org.jepyc.resultset.ResultTable;
+import org.jepyc.storage.NotebookFormats;
 import org.jepyc.storage.NotebookLoader;
 import org.jepyc.storage.NotebookState;
 import org.jepyc.storage.NotebookStorage;
@@ -78,6 +79,7 @@ public class LabNotebook implements AutoCloseable {
         }
         try {
             boolean stored = storage.open(mode);
+            followFile();
             if (stored) {
                 storage.load(new Loader());
                 sets.values().forEach(ResultSet::markSaved);
@@ -97,6 +99,46 @@ public class LabNotebook implements AutoCloseable {
         if (description != null && !description.equals(this.description)) {
             setDescription(description);
         }
+    }
+
+    /**
+     * Opens the notebook in a file, or starts one there ({@link OpenMode#OPEN_OR_CREATE}), in the
+     * format its extension names: {@code .json} for JSON, {@code .h5} or {@code .hdf5} for HDF5.
+     *
+     * @param file the notebook file
+     * @return the persistent notebook
+     * @throws NotebookException if no format on the class path reads files named so (the message
+     *                           lists the known extensions, or names the module to add), or the
+     *                           file cannot be opened
+     */
+    public static LabNotebook open(java.nio.file.Path file) {
+        return open(file, OpenMode.OPEN_OR_CREATE);
+    }
+
+    /**
+     * Opens the notebook in a file in the format its extension names, as {@link #open(java.nio.file.Path)}.
+     *
+     * @param file the notebook file
+     * @param mode how to treat an existing file
+     * @return the persistent notebook
+     * @throws NotebookExistsException for {@link OpenMode#CREATE_NEW} on a non-empty file
+     * @throws NotebookException       if no format reads files named so, or the file cannot be opened
+     */
+    public static LabNotebook open(java.nio.file.Path file, OpenMode mode) {
+        return NotebookFormats.open(Objects.requireNonNull(file, "file"), Objects.requireNonNull(mode, "mode"), false);
+    }
+
+    /**
+     * Opens an existing notebook file, in the format its extension names, without ever writing
+     * it: it behaves as locked.
+     *
+     * @param file the notebook file
+     * @return the notebook, read-only
+     * @throws NotebookException if no format reads files named so, or the file is missing
+     *                           (nothing is created) or unreadable
+     */
+    public static LabNotebook openReadOnly(java.nio.file.Path file) {
+        return NotebookFormats.open(Objects.requireNonNull(file, "file"), OpenMode.OPEN_OR_CREATE, true);
     }
 
     /** @return the name: a file path or URL for persistent notebooks */
@@ -414,8 +456,16 @@ public class LabNotebook implements AutoCloseable {
             return;
         }
         storage.save(new State());
+        followFile();
         sets.values().forEach(ResultSet::markSaved);
         changed = false;
+    }
+
+    /** The file may be new or replaced by now: the writer lock follows it to its new identity. */
+    private void followFile() {
+        if (writerLock != null) {
+            writerLock.follow();
+        }
     }
 
     /** Finishes every result set (cancelling their pending jobs), locks the notebook and commits. */

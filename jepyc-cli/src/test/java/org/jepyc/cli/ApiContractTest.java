@@ -1,6 +1,7 @@
 package org.jepyc.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -45,6 +46,7 @@ import org.jepyc.cluster.ClusterLab;
 import org.jepyc.hdf5.Hdf5LabNotebook;
 import org.jepyc.json.JsonLabNotebook;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The public API contract of API.md, checked by the compiler and by reflection: every name and
@@ -261,6 +263,44 @@ class ApiContractTest {
         }
         returns(Hdf5LabNotebook.class, Hdf5LabNotebook.class, "openReadOnly", Path.class);
         returns(Hdf5LabNotebook.class, Hdf5LabNotebook.class, "open", URI.class);
+    }
+
+    @Test
+    void labNotebookOpensAFileInTheFormatItsExtensionNames(@TempDir Path dir) throws Exception {
+        for (Method m : List.of(method(LabNotebook.class, "open", Path.class),
+                method(LabNotebook.class, "open", Path.class, OpenMode.class),
+                method(LabNotebook.class, "openReadOnly", Path.class))) {
+            assertThat(Modifier.isStatic(m.getModifiers())).as("%s is static", m).isTrue();
+            assertThat(m.getReturnType()).isEqualTo(LabNotebook.class);
+        }
+        Map<String, Class<? extends LabNotebook>> formats = Map.of("a.json", JsonLabNotebook.class,
+                "b.h5", Hdf5LabNotebook.class, "c.hdf5", Hdf5LabNotebook.class, "D.JSON", JsonLabNotebook.class);
+        for (Map.Entry<String, Class<? extends LabNotebook>> f : formats.entrySet()) {
+            Path file = dir.resolve(f.getKey());
+            try (LabNotebook nb = LabNotebook.open(file)) {
+                assertThat(nb).isInstanceOf(f.getValue());
+                assertThat(nb.isPersistent()).isTrue();
+                nb.addResult(new ResultsDict(Map.of("x", 1L), Map.of(Experiment.STATUS, true), Map.of("y", 2L)));
+            }
+            try (LabNotebook nb = LabNotebook.open(file, OpenMode.OPEN_OR_CREATE)) {
+                assertThat(nb).isInstanceOf(f.getValue());
+                assertThat(nb.numberOfResults()).isEqualTo(1);
+            }
+            assertThatThrownBy(() -> LabNotebook.open(file, OpenMode.CREATE_NEW)).isInstanceOf(NotebookExistsException.class);
+            try (LabNotebook nb = LabNotebook.openReadOnly(file)) {
+                assertThat(nb).isInstanceOf(f.getValue());
+                assertThat(nb.isLocked()).isTrue();
+                assertThat(nb.numberOfResults()).isEqualTo(1);
+            }
+        }
+        Path missing = dir.resolve("missing.h5");
+        assertThatThrownBy(() -> LabNotebook.openReadOnly(missing)).isInstanceOf(NotebookException.class)
+                .hasMessageContaining(missing.toString());
+        assertThat(missing).doesNotExist();
+        Path unknown = dir.resolve("notes.txt");
+        assertThatThrownBy(() -> LabNotebook.open(unknown)).isInstanceOf(NotebookException.class)
+                .hasMessageContaining(unknown.toString()).hasMessageContaining("*.json").hasMessageContaining("*.h5");
+        assertThat(unknown).doesNotExist();
     }
 
     @Test

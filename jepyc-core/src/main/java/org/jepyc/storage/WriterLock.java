@@ -1,89 +1,155 @@
 package org.jepyc.storage;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Optional;
 
 import org.jepyc.NotebookException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One writing process per notebook file: an operating-system lock on a hidden file beside the
- * notebook, held while a notebook is open for writing. A second process writing the same file
- * (a second campaign, a {@code jepyc remove} while a run goes on) would silently overwrite the
- * first one's commits; it is refused instead. Readers take no lock. Within one process a second
- * notebook object on the same file is allowed, as epyc allows it (its tests reload a notebook
- * while the first object is still open): the program owns both.
+ * One writing process per notebook file, whatever path names it: a second process writing the
+ * same file (a second campaign, a {@code jepyc remove} while a run goes on) would silently
+ * overwrite the first one's commits, so it is refused instead. Readers take no lock. Within one
+ * process a second notebook object on the same file is allowed, as epyc allows it (its tests
+ * reload a notebook while the first object is still open): the program owns both.
+ *
+ * <p>The lock is keyed on the file itself, not on the path as given. Symbolic links and
+ * {@code ..} are resolved to the real path, and a hidden lock file beside the real file is locked.
+ * Hard links share no path, only the file's identity (device and inode), so a second lock file,
+ * named by that identity in a directory every process on the machine shares, is locked too: for
+ * the file as it was opened and for the file as it is after each commit (a commit that renames
+ * a new file into place gives the notebook a new identity).
  */
 public final class WriterLock implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WriterLock.class);
+    private static final Path KEY_DIRECTORY = Path.of(System.getProperty("java.io.tmpdir"), "jepyc-locks");
 
-    private final Path path;
-    private final FileChannel channel;
-    private final FileLock lock;
+    private final Path notebook;
+    private final Path real;
+    private final LockFile beside;
+    private final LockFile opened;
+    private Object currentKey;
+    private LockFile current;
 
-    private WriterLock(Path path, FileChannel channel, FileLock lock) {
-        this.path = path;
-        this.channel = channel;
-        this.lock = lock;
+    private WriterLock(Path notebook, Path real, LockFile beside, Object openedKey, LockFile opened) {
+        this.notebook = notebook;
+        this.real = real;
+        this.beside = beside;
+        this.opened = opened;
+        this.currentKey = openedKey;
     }
 
     /**
-     * @param notebook the notebook file (it need not exist yet)
-     * @return the lock, or null where this process holds it already or no lock file can be made
-     *         (a read-only directory: then the notebook cannot be written there anyway)
-     * @throws NotebookException if another process has the notebook open for writing
+     * @param notebook the notebook file as the user named it (it need not exist yet)
+     * @return the lock, or null where no lock file can be made (a read-only directory: then the
+     *         notebook cannot be written there anyway)
+     * @throws NotebookException if another process has the same file open for writing, through
+     *                           this path or any other; the message names the holder
      */
     public static WriterLock acquire(Path notebook) {
-        Path abs = notebook.toAbsolutePath();
-        Path path = abs.resolveSibling("." + abs.getFileName() + ".lock");
-        FileChannel ch;
-        try {
-            ch = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        } catch (IOException e) {
-            LOG.debug("No writer lock for {}: {}", notebook, e.toString());
+        Path real = realPath(notebook);
+        Path besidePath = real.resolveSibling("." + real.getFileName() + ".lock");
+        Optional<LockFile.Attempt> first = LockFile.tryAcquire(besidePath, real.toString());
+        if (first.isEmpty()) {
             return null;
         }
-        FileLock l;
+        LockFile beside = held(first.get(), notebook, real);
+        Object key = fileKey(real);
+        LockFile opened = null;
+        if (key != null) {
+            try {
+                opened = lockKey(key, notebook, real).orElse(null);
+            } catch (RuntimeException e) {
+                beside.release();
+                throw e;
+            }
+        }
+        return new WriterLock(notebook, real, beside, key, opened);
+    }
+
+    /**
+     * Follows the file after it was created or replaced (a commit that renames a new file over
+     * the old one): locks its new identity, so that a hard link made to it from now on is refused
+     * too. Called after every commit; cheap when nothing changed.
+     */
+    public void follow() {
+        Object key = fileKey(real);
+        if (key == null || key.equals(currentKey)) {
+            return;
+        }
+        LockFile next;
         try {
-            l = ch.tryLock();
-        } catch (OverlappingFileLockException e) {
-            closeQuietly(ch);
-            LOG.debug("Notebook {} is open for writing twice in this process", notebook);
+            next = lockKey(key, notebook, real).orElse(null);
+        } catch (NotebookException e) {
+            // the commit is done; only a hard link made and opened in the last instant can hold it
+            LOG.warn("{}", e.getMessage());
+            next = null;
+        }
+        if (current != null) {
+            current.release();
+        }
+        current = next;
+        currentKey = key;
+    }
+
+    /** @return the real path of the notebook: symbolic links and {@code ..} resolved, existing or not */
+    static Path realPath(Path notebook) {
+        Path abs = notebook.toAbsolutePath().normalize();
+        try {
+            return notebook.toRealPath();
+        } catch (IOException missing) {
+            Path parent = notebook.toAbsolutePath().getParent();
+            try {
+                return parent == null ? abs : parent.toRealPath().resolve(abs.getFileName());
+            } catch (IOException noParent) {
+                return abs;
+            }
+        }
+    }
+
+    private static Object fileKey(Path real) {
+        try {
+            return Files.readAttributes(real, BasicFileAttributes.class).fileKey();
+        } catch (IOException missing) {
             return null;
-        } catch (IOException e) {
-            l = null;
         }
-        if (l == null) {
-            closeQuietly(ch);
-            throw new NotebookException("Notebook " + notebook + " is open for writing in another process (which holds "
-                    + path + "): close it there first, or open this one read-only");
-        }
-        return new WriterLock(path, ch, l);
     }
 
-    private static void closeQuietly(FileChannel ch) {
+    private static Optional<LockFile> lockKey(Object key, Path notebook, Path real) {
         try {
-            ch.close();
-        } catch (IOException ignored) {
-            // nothing was locked through it
+            Files.createDirectories(KEY_DIRECTORY);
+        } catch (IOException e) {
+            LOG.debug("No directory {} for lock files: {}", KEY_DIRECTORY, e.toString());
+            return Optional.empty();
         }
+        String name = key.toString().replaceAll("[^A-Za-z0-9=]", "_") + ".lock";
+        return LockFile.tryAcquire(KEY_DIRECTORY.resolve(name), real.toString()).map(a -> held(a, notebook, real));
     }
 
-    /** Releases the lock and removes its file. */
+    private static LockFile held(LockFile.Attempt attempt, Path notebook, Path real) {
+        if (attempt.held()) {
+            return attempt.lock();
+        }
+        String holder = attempt.holder().isEmpty() ? "" : " (" + attempt.holder() + ")";
+        String same = real.equals(notebook.toAbsolutePath()) ? "" : " (the file " + real + ")";
+        throw new NotebookException("Notebook " + notebook + same + " is open for writing in another process" + holder
+                + ": close it there first, or open this one read-only");
+    }
+
+    /** Releases the locks and removes their files. */
     @Override
     public void close() {
-        try {
-            Files.deleteIfExists(path);
-            lock.release();
-            channel.close();
-        } catch (IOException e) {
-            LOG.debug("Releasing writer lock {}: {}", path, e.toString());
+        if (current != null) {
+            current.release();
+            current = null;
         }
+        if (opened != null) {
+            opened.release();
+        }
+        beside.release();
     }
 }

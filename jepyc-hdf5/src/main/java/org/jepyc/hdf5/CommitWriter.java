@@ -65,6 +65,7 @@ final class CommitWriter {
 
     private final H5File file;
     private final Map<String, SetRecord> records;
+    private final NotebookReader.Root stored;
     private final List<Runnable> publish = new ArrayList<>();
     private final List<String> retired = new ArrayList<>();
     private final List<AutoCloseable> open = new ArrayList<>();
@@ -73,10 +74,12 @@ final class CommitWriter {
     /**
      * @param file    the notebook file, open for writing
      * @param records what it holds per tag, from the last load or commit
+     * @param stored  what its root holds, or null for a new file
      */
-    CommitWriter(H5File file, Map<String, SetRecord> records) {
+    CommitWriter(H5File file, Map<String, SetRecord> records, NotebookReader.Root stored) {
         this.file = file;
         this.records = records;
+        this.stored = stored;
     }
 
     /**
@@ -348,27 +351,23 @@ final class CommitWriter {
         retired.add(at);
     }
 
+    /** The root's attributes that differ from what the file is known to hold (all of them in a new file). */
     private void writeRoot(NotebookState state) {
         Attributes root = file.attributes("/");
-        writeIfChanged(root, Layout.CREATOR, Layout.CREATOR_TEXT);
-        writeIfChanged(root, Layout.VERSION_ATTR, Layout.VERSION);
-        writeIfChanged(root, Layout.DESCRIPTION, state.description());
-        writeIfChanged(root, Layout.CURRENT, state.currentTag());
-        boolean locked = state.isLocked();
-        if (!root.exists(Layout.LOCKED) || root.readBool(Layout.LOCKED) != locked) {
-            root.writeBool(Layout.LOCKED, locked);
+        if (stored == null || !stored.jepycWroteLast()) {
+            root.writeString(Layout.CREATOR, Layout.CREATOR_TEXT);
         }
-    }
-
-    private static void writeIfChanged(Attributes a, String attr, String value) {
-        String old = null;
-        try {
-            old = a.exists(attr) ? a.readAsString(attr) : null;
-        } catch (RuntimeException e) {
-            // unreadable after an earlier crash: rewrite it
+        if (stored == null) {
+            root.writeString(Layout.VERSION_ATTR, Layout.VERSION);
         }
-        if (!value.equals(old)) {
-            a.writeString(attr, value);
+        if (stored == null || !state.description().equals(stored.description())) {
+            root.writeString(Layout.DESCRIPTION, state.description());
+        }
+        if (stored == null || !state.currentTag().equals(stored.current())) {
+            root.writeString(Layout.CURRENT, state.currentTag());
+        }
+        if (stored == null || state.isLocked() != stored.locked()) {
+            root.writeBool(Layout.LOCKED, state.isLocked());
         }
     }
 

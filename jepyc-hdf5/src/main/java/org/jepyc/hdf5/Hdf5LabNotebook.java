@@ -13,9 +13,11 @@ import org.jepyc.OpenMode;
  *
  * <p>Opening never destroys work: an existing file is loaded ({@link OpenMode#OPEN_OR_CREATE}),
  * a missing one is created at once as an empty notebook, {@link OpenMode#CREATE_NEW} refuses a
- * non-empty file and only {@link OpenMode#OVERWRITE} replaces one. A notebook finished (locked)
- * in its file, or a file without write permission, opens read-only. The file stays open (and
- * locked against other writers) until {@link #close()}, which commits.
+ * non-empty file and only {@link OpenMode#OVERWRITE} replaces one, at the first commit. A
+ * notebook finished (locked) in its file, or a file without write permission, opens read-only.
+ * The file is opened only to load and for each commit: nothing is held open between them, so
+ * other processes can read it at any time and a notebook never closed loses only what it never
+ * committed. A second writing process is refused until {@link #close()}, which commits.
  *
  * <p>Commits write only the result sets that changed, appending new rows to their tables, and
  * survive being killed at any moment: see {@code CommitWriter}'s design note. Attributes of
@@ -65,8 +67,17 @@ public class Hdf5LabNotebook extends LabNotebook {
 
     Hdf5LabNotebook(Hdf5Storage storage, OpenMode mode, String description) {
         super(storage, mode, description);
-        if (isPersistent() && !storage.isReadOnly()) {
-            commit();   // a new file holds the whole new notebook at once, descriptions included
+        if (storage.createsFile()) {
+            try {
+                commit();   // a missing file exists as an empty notebook from the start, as epyc's does
+            } catch (RuntimeException e) {
+                try {
+                    close();   // releases the writer lock: nothing of a failed open stays held
+                } catch (RuntimeException again) {
+                    e.addSuppressed(again);
+                }
+                throw e;
+            }
         }
     }
 

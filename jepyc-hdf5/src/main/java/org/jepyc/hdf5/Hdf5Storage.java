@@ -8,16 +8,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.io.RandomAccessFile;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
-import org.jepyc.LabNotebook;
 import org.jepyc.NotebookException;
 import org.jepyc.NotebookExistsException;
 import org.jepyc.NotebookFormatException;
 import org.jepyc.OpenMode;
-import org.jepyc.hdf5.h5.Attributes;
+import org.jepyc.hdf5.h5.ReadOnlyFile;
 import org.jepyc.hdf5.h5.H5File;
 import org.jepyc.hdf5.h5.Hdf5Exception;
 import org.jepyc.storage.FilePermissions;
@@ -28,10 +30,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An HDF5 notebook file: opened read-only to load (so a file that turns out not to be a notebook
- * is never written), then kept open for writing until {@link #close()}, which also keeps other
- * processes from writing it meanwhile (HDF5's file lock). Commits go through
- * {@link CommitWriter}.
+ * An HDF5 notebook file, touched only to load and to commit: no file handle is held between
+ * them, so reading never changes a byte, a notebook left unclosed leaves nothing open in the
+ * HDF5 library at exit, and other processes can read the last committed state at any time.
+ *
+ * <p>Loading reads a snapshot of the file through the pure-Java {@link ReadOnlyFile}, so a
+ * damaged file never reaches the native library. A commit opens the file with the native
+ * library, appends beyond the committed rows, publishes them and closes it (see
+ * {@link CommitWriter}). A new file, an {@link OpenMode#OVERWRITE}, a file left by a crashed
+ * or failed commit, and a file changed since this notebook last read or wrote it are instead
+ * written whole into a new file that is renamed over the old one.
  */
 final class Hdf5Storage implements NotebookStorage {
     private static final Logger LOG = LoggerFactory.getLogger(Hdf5Storage.class);
@@ -41,10 +49,10 @@ final class Hdf5Storage implements NotebookStorage {
     private final String name;
     private final String description;
     private boolean readOnly;
-    private H5File h5;
     private Map<String, SetRecord> records = new LinkedHashMap<>();
-    private boolean suspect;
-    private boolean unclean;
+    private NotebookReader.Root root;
+    private boolean whole;
+    private Object stamp;
     private Runnable afterClose = () -> { };
 
     /**
@@ -60,7 +68,7 @@ final class Hdf5Storage implements NotebookStorage {
         this.description = description;
     }
 
-    /** @param r what to do once the file is closed (delete a downloaded copy) */
+    /** @param r what to do once the notebook is closed (delete a downloaded copy) */
     void afterClose(Runnable r) {
         afterClose = r;
     }
@@ -74,6 +82,11 @@ final class Hdf5Storage implements NotebookStorage {
     @Override
     public Path file() { return file; }
 
+    /** @return true if the first commit creates the file (it was missing or empty) */
+    boolean createsFile() {
+        return whole && sizeOrZero() == 0;
+    }
+
     @Override
     public boolean open(OpenMode mode) {
         boolean exists = Files.exists(file);
@@ -82,25 +95,26 @@ final class Hdf5Storage implements NotebookStorage {
             if (!exists) {
                 throw new NotebookException("No notebook file " + file + ": nothing to open read-only (nothing was created)");
             }
-            h5 = openExisting(true);
+            checkSignature();
             return true;
         }
         if (exists && size > 0 && mode == OpenMode.OPEN_OR_CREATE) {
-            boolean writable = FilePermissions.isWritable(file);
-            if (!writable) {
+            if (!FilePermissions.isWritable(file)) {
                 LOG.info("Notebook {} is not writable: opening it read-only", file);
                 readOnly = true;
             } else {
                 removeStaleRewrites();
             }
-            h5 = openExisting(true);
+            checkSignature();
             return true;
         }
         if (exists && size > 0 && mode == OpenMode.CREATE_NEW) {
             throw new NotebookExistsException("Notebook file " + file + " already exists and is not empty: open it "
                     + "(create=false, OpenMode.OPEN_OR_CREATE), or use OpenMode.OVERWRITE to replace it");
         }
-        create();
+        // a new notebook: the first commit writes it whole, so an overwritten file stays as it
+        // was until then
+        whole = true;
         return false;
     }
 
@@ -112,18 +126,25 @@ final class Hdf5Storage implements NotebookStorage {
         }
     }
 
-    private H5File openExisting(boolean ro) {
-        checkSignature();
+    private long sizeOrZero() {
         try {
-            return H5File.open(file, ro);
-        } catch (Hdf5Exception e) {
-            throw new NotebookFormatException(file + " is damaged or truncated and cannot be opened as an HDF5 notebook: "
-                    + e.getMessage(), e);
+            return Files.size(file);
+        } catch (IOException e) {
+            return 0;
         }
     }
 
-    /** Refuses a file that is not HDF5 before the library sees it (a clearer message than HDF5's). */
+    /** Refuses a file that is not HDF5 before reading it (a clearer message than a reader's). */
     private void checkSignature() {
+        byte[] head = readHead();
+        if (head.length < SIGNATURE.length
+                || !java.util.Arrays.equals(java.util.Arrays.copyOf(head, SIGNATURE.length), SIGNATURE)) {
+            throw new NotebookFormatException(file + " is not an HDF5 file (no HDF5 signature at its start), "
+                    + "so not an HDF5 notebook");
+        }
+    }
+
+    private byte[] readHead() {
         byte[] head = new byte[24];
         int got;
         try (InputStream in = Files.newInputStream(file)) {
@@ -131,69 +152,49 @@ final class Hdf5Storage implements NotebookStorage {
         } catch (IOException e) {
             throw new NotebookException("Cannot read notebook file " + file + ": " + e.getMessage(), e);
         }
-        if (got < SIGNATURE.length || !java.util.Arrays.equals(java.util.Arrays.copyOf(head, SIGNATURE.length), SIGNATURE)) {
-            throw new NotebookFormatException(file + " is not an HDF5 file (no HDF5 signature at its start), "
-                    + "so not an HDF5 notebook");
-        }
-        // HDF5 sets bit 0 of the superblock's consistency flags while a writer has the file open
-        // and clears it on close: still set here means the last writer died
-        int version = head[8];
-        int flags = version <= 1 && got >= 24 ? (head[20] & 0xff) : (version >= 2 && got >= 12 ? head[11] & 0xff : 0);
-        unclean = (flags & 1) != 0;
-        if (unclean) {
-            LOG.warn("Notebook {} was not closed cleanly (a crash?): its next commit rewrites it into a new file", file);
-        }
+        return java.util.Arrays.copyOf(head, got);
     }
 
-    /** A new file that is already a loadable notebook: root attributes and the default group (D10 fixed). */
-    private void create() {
-        try {
-            h5 = H5File.create(file, Layout.CHUNK_INDEX_RANK);
-            Attributes root = h5.attributes("/");
-            root.writeString(Layout.CREATOR, Layout.CREATOR_TEXT);
-            root.writeString(Layout.VERSION_ATTR, Layout.VERSION);
-            root.writeString(Layout.DESCRIPTION, description == null ? LabNotebook.DEFAULT_DESCRIPTION : description);
-            root.writeString(Layout.CURRENT, LabNotebook.DEFAULT_RESULTSET);
-            root.writeBool(Layout.LOCKED, false);
-            org.jepyc.hdf5.h5.Groups.create(h5, "/" + LabNotebook.DEFAULT_RESULTSET, 512);
-            h5.attributes("/" + LabNotebook.DEFAULT_RESULTSET).writeBool(Layout.LOCKED, false);
-            h5.flush();
-            records = new LinkedHashMap<>();
-            SetRecord def = new SetRecord();
-            def.locked = false;
-            records.put(LabNotebook.DEFAULT_RESULTSET, def);
-            LOG.info("Created notebook {}", file);
-        } catch (Hdf5Exception e) {
-            closeQuietly();
-            throw new NotebookException("Cannot create notebook file " + file + ": " + e.getMessage(), e);
-        }
+    /**
+     * HDF5 sets bit 0 of the superblock's consistency flags while a writer has the file open
+     * and clears it on close. This storage holds the writer lock, so a set bit means the last
+     * writer died in a commit.
+     */
+    private boolean uncleanlyClosed() {
+        byte[] head = readHead();
+        int version = head.length > 8 ? head[8] : 0;
+        int flags = version <= 1 ? (head.length >= 24 ? head[20] & 0xff : 0) : (head.length >= 12 ? head[11] & 0xff : 0);
+        return (flags & 1) != 0;
     }
 
     @Override
     public void load(NotebookLoader into) {
-        try {
-            NotebookReader reader = new NotebookReader(h5);
+        // taken before the snapshot: a change in between makes the next commit rewrite the file
+        // whole rather than append to rows it has not read
+        Object before = stampOf(file);
+        try (ReadOnlyFile snapshot = ReadOnlyFile.open(file)) {
+            NotebookReader reader = new NotebookReader(snapshot);
             records = reader.load(into);
-            boolean lockedOnDisk = reader.root().locked();
-            if (lockedOnDisk) {
+            root = reader.root();
+            if (root.locked()) {
                 readOnly = true;   // a finished notebook is never written again
             }
-            if (!readOnly) {
-                h5.close();
-                h5 = H5File.open(file, false);
-            }
+            stamp = before;
         } catch (Hdf5Exception e) {
-            closeQuietly();
-            throw new NotebookFormatException(file + " cannot be read as an epyc notebook: " + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            closeQuietly();
+            throw new NotebookFormatException(file + " is damaged or truncated and cannot be read as an epyc HDF5 "
+                    + "notebook: " + e.getMessage(), e);
+        } catch (NotebookException e) {
             throw e;
+        } catch (RuntimeException e) {
+            // a damaged file can hold what no notebook can (an empty set name, a value of the
+            // wrong type): the notebook refuses it, and the file is named here
+            throw new NotebookFormatException(file + " holds something no epyc notebook can, and cannot be loaded: "
+                    + e.getMessage(), e);
         }
     }
 
-    /** Closes the file after a failed open or load, which leaves no notebook to close it. */
+    /** Closes nothing (no handle is held); runs what must follow the notebook's end. */
     void abandon() {
-        closeQuietly();
         afterClose.run();
     }
 
@@ -205,8 +206,18 @@ final class Hdf5Storage implements NotebookStorage {
         // after a failed commit or a crash the file may hold what the dead commit left behind
         // (staged links to objects never written, references past the published rows); cleaning
         // those up in place could follow them into live data, so the notebook is written whole
-        // into a new file instead, and the suspect one is replaced without ever being touched
-        boolean whole = suspect || unclean;
+        // into a new file instead, and the suspect one is replaced without ever being touched.
+        // A file changed by someone else since it was read is rewritten too: appending at the
+        // row counts this notebook knows would write over rows it never saw.
+        if (!whole && Files.exists(file)) {
+            if (uncleanlyClosed()) {
+                LOG.warn("Notebook {} was left by a commit that did not finish (a crash?): rewriting it whole", file);
+                whole = true;
+            } else if (!java.util.Objects.equals(stamp, stampOf(file))) {
+                LOG.warn("Notebook {} was changed by another writer since it was read: rewriting it whole", file);
+                whole = true;
+            }
+        }
         try {
             // before HDF5 writes anything: it does not recover from a disk filling up mid-commit
             SpaceCheck.ensureRoom(file, state, whole ? Map.of() : records);
@@ -217,19 +228,21 @@ final class Hdf5Storage implements NotebookStorage {
             rewriteWhole(state);
             return;
         }
-        try {
-            records = new CommitWriter(h5, records).write(state);
-            // a fresh handle forgets HDF5's in-session free space, so the next commit never grows
-            // a heap collection or reuses space that published data lives in (see CommitWriter)
-            h5.close();
-            h5 = H5File.open(file, false);
+        try (H5File h5 = H5File.open(file, false)) {
+            records = new CommitWriter(h5, records, root).write(state);
         } catch (Hdf5Exception | NotebookException e) {
-            suspect = true;
+            whole = true;
             throw failed(e);
         } catch (RuntimeException e) {
-            suspect = true;
+            whole = true;
             throw e;
         }
+        afterCommit(state);
+    }
+
+    private void afterCommit(NotebookState state) {
+        root = new NotebookReader.Root(state.description(), state.currentTag(), state.isLocked(), true);
+        stamp = stampOf(file);
     }
 
     private NotebookException failed(RuntimeException e) {
@@ -238,35 +251,28 @@ final class Hdf5Storage implements NotebookStorage {
     }
 
     /**
-     * Writes the whole notebook into a new file beside the old one, forces it to disk and renames
+     * Writes the whole notebook into a new file beside the old one, syncs it to disk and renames
      * it over the old one: a crash or a failure at any moment leaves one or the other whole.
+     * The sync goes through the file's descriptor, which works on an interrupted thread (a
+     * {@link FileChannel} refuses to force there).
      */
     private void rewriteWhole(NotebookState state) {
         Path tmp = file.resolveSibling("." + file.getFileName() + "." + UUID.randomUUID() + ".jepyc-tmp");
-        closeQuietly();
-        H5File fresh = null;
         try {
-            fresh = H5File.create(tmp, Layout.CHUNK_INDEX_RANK);
-            Map<String, SetRecord> written = new CommitWriter(fresh, new LinkedHashMap<>()).write(state);
-            fresh.close();
-            fresh = null;
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-                ch.force(true);
+            Map<String, SetRecord> written;
+            try (H5File fresh = H5File.create(tmp, Layout.CHUNK_INDEX_RANK)) {
+                written = new CommitWriter(fresh, new LinkedHashMap<>(), null).write(state);
+            }
+            try (RandomAccessFile raf = new RandomAccessFile(tmp.toFile(), "rw")) {
+                raf.getFD().sync();
             }
             Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             forceDirectory();
+            boolean created = records.isEmpty() && root == null;
             records = written;
-            suspect = false;
-            unclean = false;
-            LOG.info("Rewrote notebook {} whole after an unclean shutdown or a failed commit", file);
+            whole = false;
+            LOG.info(created ? "Wrote notebook {}" : "Rewrote notebook {} whole", file);
         } catch (IOException | RuntimeException e) {
-            if (fresh != null) {
-                try {
-                    fresh.close();
-                } catch (RuntimeException ignored) {
-                    // the commit has failed already; the temporary file goes next
-                }
-            }
             try {
                 Files.deleteIfExists(tmp);
             } catch (IOException ignored) {
@@ -274,9 +280,8 @@ final class Hdf5Storage implements NotebookStorage {
             }
             RuntimeException cause = e instanceof RuntimeException re ? re : new NotebookException(e.getMessage(), e);
             throw failed(cause);
-        } finally {
-            h5 = H5File.open(file, false);
         }
+        afterCommit(state);
     }
 
     /** Deletes new files a crashed whole rewrite left beside the notebook (never read: only renamed into place). */
@@ -293,39 +298,29 @@ final class Hdf5Storage implements NotebookStorage {
         }
     }
 
+    /** Makes the rename durable where the file system allows syncing a directory. */
     private void forceDirectory() {
         Path dir = file.toAbsolutePath().getParent();
         try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
             ch.force(true);
         } catch (IOException e) {
-            LOG.debug("Cannot sync directory {}: {}", dir, e.toString());   // some file systems refuse; the rename stands
+            // some file systems refuse, and an interrupted thread cannot force a channel; the rename stands
+            LOG.debug("Cannot sync directory {}: {}", dir, e.toString());
         }
     }
 
-    private void closeQuietly() {
-        if (h5 != null) {
-            try {
-                h5.close();
-            } catch (RuntimeException e) {
-                LOG.warn("Closing {} after an error: {}", file, e.getMessage());
-            }
-            h5 = null;
+    /** What tells whether the file changed: its identity, size and modification time. */
+    private static Object stampOf(Path file) {
+        try {
+            BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+            return List.of(String.valueOf(a.fileKey()), a.size(), a.lastModifiedTime());
+        } catch (IOException e) {
+            return null;
         }
     }
 
     @Override
     public void close() {
-        if (h5 != null) {
-            try {
-                h5.close();
-            } catch (Hdf5Exception e) {
-                throw new NotebookException("Closing notebook file " + file + " failed: " + e.getMessage(), e);
-            } finally {
-                h5 = null;
-                afterClose.run();
-            }
-        } else {
-            afterClose.run();
-        }
+        afterClose.run();
     }
 }

@@ -10,12 +10,9 @@ import org.jepyc.LabNotebook;
 import org.jepyc.NotebookFormatException;
 import org.jepyc.NotebookVersionException;
 import org.jepyc.ResultSet;
-import org.jepyc.hdf5.h5.Attributes;
 import org.jepyc.hdf5.h5.ColumnData;
-import org.jepyc.hdf5.h5.CompoundTable;
 import org.jepyc.hdf5.h5.Field;
-import org.jepyc.hdf5.h5.Groups;
-import org.jepyc.hdf5.h5.H5File;
+import org.jepyc.hdf5.h5.ReadOnlyFile;
 import org.jepyc.resultset.Category;
 import org.jepyc.resultset.ColumnValues;
 import org.jepyc.resultset.ValueType;
@@ -24,9 +21,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads a notebook in epyc's layout (EPYC-SPEC §13.6): root attributes, one group per result
- * set (the default first, then in name order), each {@code results} table loaded a block of
- * whole columns at a time, then the {@code pending} jobs.
+ * Reads a notebook in epyc's layout: root attributes, one group per result set (the default
+ * first, then in the file's name order), each {@code results} table loaded a block of whole
+ * columns at a time, then the {@code pending} jobs. It reads a {@link ReadOnlyFile}, never the
+ * file itself.
  *
  * <p>Only what the last completed commit published is read: a table's rows up to its
  * {@link Layout#COMMITTED_ROWS} marker when jepyc wrote the file last. Anything a crashed commit
@@ -39,11 +37,13 @@ final class NotebookReader {
     /** Rows read per HDF5 call: bounds the native buffer (about 100 bytes a row). */
     private static final int BLOCK = 1 << 16;
 
-    private final H5File file;
+    private final ReadOnlyFile file;
     private final String name;
     private boolean jepycWroteLast;
+    private final Map<String, ReadOnlyFile.Table> tables = new HashMap<>();
+    private final Map<String, Map<String, ColumnData>> pending = new HashMap<>();
 
-    NotebookReader(H5File file) {
+    NotebookReader(ReadOnlyFile file) {
         this.file = file;
         this.name = file.path().toString();
     }
@@ -57,36 +57,34 @@ final class NotebookReader {
      * @return the root attributes
      */
     Root root() {
-        Attributes root = file.attributes("/");
-        if (!root.exists(Layout.VERSION_ATTR)) {
+        if (!file.hasAttribute("/", Layout.VERSION_ATTR)) {
             throw new NotebookFormatException(name + " is an HDF5 file but not an epyc notebook: its root has no '"
                     + Layout.VERSION_ATTR + "' attribute");
         }
-        String version = root.readAsString(Layout.VERSION_ATTR);
+        String version = file.attributeAsString("/", Layout.VERSION_ATTR);
         if (!Layout.VERSION.equals(version)) {
             throw new NotebookVersionException(name, Layout.VERSION, version);
         }
-        if (!root.exists(Layout.CURRENT)) {
+        if (!file.hasAttribute("/", Layout.CURRENT)) {
             throw new NotebookFormatException(name + " is not a complete epyc notebook: its root has no '"
                     + Layout.CURRENT + "' attribute (epyc 1.7.2 leaves it out of notebooks never committed)");
         }
-        jepycWroteLast = root.exists(Layout.CREATOR) && optionalString(root, "/", Layout.CREATOR, "")
-                .startsWith(Layout.JEPYC_PREFIX);
-        String description = optionalString(root, "/", Layout.DESCRIPTION, null);
-        String current = optionalString(root, "/", Layout.CURRENT, LabNotebook.DEFAULT_RESULTSET);
-        boolean locked = root.exists(Layout.LOCKED) && root.readBool(Layout.LOCKED);
+        jepycWroteLast = optionalString("/", Layout.CREATOR, "").startsWith(Layout.JEPYC_PREFIX);
+        String description = optionalString("/", Layout.DESCRIPTION, null);
+        String current = optionalString("/", Layout.CURRENT, LabNotebook.DEFAULT_RESULTSET);
+        boolean locked = file.hasAttribute("/", Layout.LOCKED) && file.attributeBool("/", Layout.LOCKED);
         return new Root(description, current, locked, jepycWroteLast);
     }
 
     /** @return the result-set tags in load order: the default first, then name order */
     List<String> tags() {
         List<String> out = new ArrayList<>();
-        for (String link : Groups.links(file, "/")) {
+        for (String link : file.links("/")) {
             if (link.startsWith(Layout.RETIRED_PREFIX) || link.startsWith(Layout.STAGED_PREFIX)) {
                 continue;
             }
             try {
-                if (Groups.exists(file, "/" + link)) {
+                if (file.isGroup("/" + link)) {
                     out.add(link);
                 }
             } catch (RuntimeException e) {
@@ -159,59 +157,61 @@ final class NotebookReader {
     SetRecord scan(String tag) {
         String g = "/" + tag;
         SetRecord rec = new SetRecord();
-        Attributes ga = file.attributes(g);
-        for (String a : ga.names()) {
+        for (String a : file.attributeNames(g)) {
             if (a.equals(Layout.LOCKED)) {
-                rec.locked = ga.readBool(a);
+                rec.locked = file.attributeBool(g, a);
             } else if (a.equals(Layout.DESCRIPTION)) {
-                rec.description = optionalString(ga, g, a, null);
+                rec.description = optionalString(g, a, null);
             } else {
-                String v = optionalString(ga, g, a, null);
+                String v = optionalString(g, a, null);
                 if (v != null) {
                     rec.attributes.put(a, v);
                 }
             }
         }
-        if (Groups.linkExists(file, g + "/" + Layout.RESULTS)) {
-            try (CompoundTable t = CompoundTable.open(file, g + "/" + Layout.RESULTS)) {
-                long extent = t.size();
-                long rows = publishedRows(t, extent);
-                rec.resultFields = t.fields();
-                rec.resultRows = (int) rows;
-                rec.repair = rows != extent || !t.attributes().exists(Layout.COMMITTED_ROWS) || !jepycWroteLast;
-            }
+        List<String> links = file.links(g);
+        if (links.contains(Layout.RESULTS)) {
+            ReadOnlyFile.Table t = file.table(g + "/" + Layout.RESULTS);
+            long extent = t.size();
+            long rows = publishedRows(t, extent);
+            rec.resultFields = t.fields();
+            rec.resultRows = (int) rows;
+            rec.repair = rows != extent || !file.hasAttribute(t.path(), Layout.COMMITTED_ROWS) || !jepycWroteLast;
+            tables.put(tag, t);
         }
-        if (Groups.linkExists(file, g + "/" + Layout.PENDING)) {
-            try (CompoundTable t = CompoundTable.open(file, g + "/" + Layout.PENDING)) {
-                long rows = publishedRows(t, t.size());
-                if (!t.fieldNames().contains(Layout.JOBID)) {
-                    throw new NotebookFormatException(name + ": " + g + "/pending has no " + Layout.JOBID + " field");
-                }
-                rec.pendingFields = t.fields();
-                ColumnData ids = t.read(List.of(Layout.JOBID), 0, rows).get(Layout.JOBID);
-                List<String> out = new ArrayList<>();
-                for (int i = 0; i < ids.size(); i++) {
-                    out.add(String.valueOf(ids.get(i)));
-                }
-                rec.pendingIds = out;
+        if (links.contains(Layout.PENDING)) {
+            ReadOnlyFile.Table t = file.table(g + "/" + Layout.PENDING);
+            long rows = publishedRows(t, t.size());
+            if (!t.fieldNames().contains(Layout.JOBID)) {
+                throw new NotebookFormatException(name + ": " + g + "/pending has no " + Layout.JOBID + " field");
             }
+            rec.pendingFields = t.fields();
+            Map<String, ColumnData> cols = t.read(0, rows);
+            ColumnData ids = cols.get(Layout.JOBID);
+            List<String> out = new ArrayList<>();
+            for (int i = 0; i < ids.size(); i++) {
+                out.add(String.valueOf(ids.get(i)));
+            }
+            rec.pendingIds = out;
+            pending.put(tag, cols);
         }
         return rec;
     }
 
-    private long publishedRows(CompoundTable t, long extent) {
+    private long publishedRows(ReadOnlyFile.Table t, long extent) {
         if (extent > Integer.MAX_VALUE) {
             throw new NotebookFormatException(name + ": " + t.path() + " has " + extent + " rows, more than jepyc holds");
         }
-        if (jepycWroteLast && t.attributes().exists(Layout.COMMITTED_ROWS)) {
-            long marked = t.attributes().readLong(Layout.COMMITTED_ROWS);
+        if (jepycWroteLast && file.hasAttribute(t.path(), Layout.COMMITTED_ROWS)) {
+            long marked = file.attributeLong(t.path(), Layout.COMMITTED_ROWS);
             if (marked < 0 || marked > extent) {
                 throw new NotebookFormatException(name + ": " + t.path() + " says " + marked
                         + " rows were committed but holds " + extent);
             }
             if (marked < extent) {
-                LOG.warn("{}: {} holds {} rows beyond the {} last committed (an interrupted commit); ignoring them",
-                        name, t.path(), extent - marked, marked);
+                // normal while another process commits, and after a crash (the next commit repairs it)
+                LOG.debug("{}: {} holds {} rows beyond the {} committed (a commit in progress or interrupted); "
+                        + "reading the committed ones", name, t.path(), extent - marked, marked);
             }
             return marked;
         }
@@ -220,7 +220,8 @@ final class NotebookReader {
 
     private void readResults(String tag, SetRecord rec, ResultSet rs, NotebookLoader into) {
         String path = "/" + tag + "/" + Layout.RESULTS;
-        try (CompoundTable t = CompoundTable.open(file, path)) {
+        ReadOnlyFile.Table t = tables.get(tag);
+        {
             Map<String, Category> categories = categories(t, path);
             List<String> names = t.fieldNames();
             Map<String, ValueType> types = new HashMap<>();
@@ -229,7 +230,7 @@ final class NotebookReader {
             }
             for (int from = 0; from < rec.resultRows; from += BLOCK) {
                 int to = Math.min(rec.resultRows, from + BLOCK);
-                Map<String, ColumnData> block = t.read(names, from, to);
+                Map<String, ColumnData> block = t.read(from, to);
                 List<ColumnValues> cols = new ArrayList<>(names.size());
                 for (String n : names) {
                     ValueType vt = types.get(n);
@@ -245,14 +246,13 @@ final class NotebookReader {
     }
 
     /** epyc's field-name attributes say which category each field is in; a field they miss is a result. */
-    private Map<String, Category> categories(CompoundTable t, String path) {
+    private Map<String, Category> categories(ReadOnlyFile.Table t, String path) {
         Map<String, Category> out = new HashMap<>();
-        Attributes a = t.attributes();
         String[] attrs = {Layout.METADATA_NAMES, Layout.PARAMETER_NAMES, Layout.RESULT_NAMES};
         Category[] cats = {Category.METADATA, Category.PARAMETERS, Category.RESULTS};
         for (int k = 0; k < attrs.length; k++) {
-            if (a.exists(attrs[k])) {
-                for (String n : a.readStringArray(attrs[k])) {
+            if (file.hasAttribute(path, attrs[k])) {
+                for (String n : file.attributeStrings(path, attrs[k])) {
                     out.put(n, cats[k]);
                 }
             }
@@ -269,8 +269,8 @@ final class NotebookReader {
 
     private void readPending(String tag, SetRecord rec, ResultSet rs) {
         String path = "/" + tag + "/" + Layout.PENDING;
-        try (CompoundTable t = CompoundTable.open(file, path)) {
-            Map<String, ColumnData> cols = t.read(t.fieldNames(), 0, rec.pendingIds.size());
+        {
+            Map<String, ColumnData> cols = pending.get(tag);
             for (int i = 0; i < rec.pendingIds.size(); i++) {
                 Map<String, Object> params = new LinkedHashMap<>();
                 for (Map.Entry<String, ColumnData> c : cols.entrySet()) {
@@ -289,9 +289,9 @@ final class NotebookReader {
     }
 
     /** A text attribute, or the fallback if it is missing or unreadable (a crash mid-commit can do that). */
-    private String optionalString(Attributes a, String object, String attr, String fallback) {
+    private String optionalString(String object, String attr, String fallback) {
         try {
-            return a.exists(attr) ? a.readAsString(attr) : fallback;
+            return file.hasAttribute(object, attr) ? file.attributeAsString(object, attr) : fallback;
         } catch (RuntimeException e) {
             LOG.warn("{}: cannot read attribute {} of {} ({}); using {}", name, attr, object, e.getMessage(),
                     fallback == null ? "none" : "'" + fallback + "'");

@@ -137,16 +137,23 @@ class H5pyInteropTest {
 
     private record Result(int exit, String out) { }
 
+    /** Runs a tool with its stderr going to a file, so a chatty stderr can never block it while stdout is read. */
     private static Result run(List<String> cmd) throws InterruptedException {
         try {
-            Process proc = new ProcessBuilder(cmd).redirectErrorStream(false).start();
-            String out = new String(proc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            String err = new String(proc.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!proc.waitFor(60, TimeUnit.SECONDS)) {
-                proc.destroyForcibly();
-                return new Result(-1, out + err + "\n(timed out)");
+            java.nio.file.Path errFile = java.nio.file.Files.createTempFile("h5py-interop", ".err");
+            try {
+                Process proc = new ProcessBuilder(cmd).redirectError(errFile.toFile()).start();
+                String out = new String(proc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                boolean ended = proc.waitFor(60, TimeUnit.SECONDS);
+                String err = java.nio.file.Files.readString(errFile);
+                if (!ended) {
+                    proc.destroyForcibly();
+                    return new Result(-1, out + err + "\n(timed out)");
+                }
+                return new Result(proc.exitValue(), proc.exitValue() == 0 ? out : out + err);
+            } finally {
+                java.nio.file.Files.deleteIfExists(errFile);
             }
-            return new Result(proc.exitValue(), proc.exitValue() == 0 ? out : out + err);
         } catch (IOException e) {
             return new Result(-1, e.toString());
         }

@@ -296,8 +296,9 @@ public final class Attributes {
         long mtype = FieldType.STRING.createMemoryType();
         try (BytePointer buf = new BytePointer(n * 8L)) {
             buf.fill(0);
-            H5Errors.check(hdf5.H5Aread(aid, mtype, buf), "H5Aread");
             try {
+                // inside the try: a read that fails half-way has allocated strings already
+                H5Errors.check(hdf5.H5Aread(aid, mtype, buf), "H5Aread");
                 for (int i = 0; i < n; i++) {
                     out.add(NativeCodec.getString(buf, i * 8L));
                 }

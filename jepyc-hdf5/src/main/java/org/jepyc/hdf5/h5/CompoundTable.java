@@ -219,9 +219,10 @@ public final class CompoundTable implements AutoCloseable {
             }
             try (PackedLayout layout = new PackedLayout(chosen);
                  BytePointer buf = new BytePointer((long) rows * layout.stride)) {
-                buf.fill(0);
-                transfer(layout.memType, from, rows, buf, false);
+                buf.fill(0);   // pointers HDF5 never sets stay NULL, which reclaiming skips
                 try {
+                    // inside the try: a read that fails half-way has allocated strings already
+                    transfer(layout.memType, from, rows, buf, false);
                     for (int k = 0; k < chosen.size(); k++) {
                         Field f = chosen.get(k);
                         out.put(f.name(), NativeCodec.decode(f.type(), buf, rows, layout.stride, layout.offsets[k]));
