@@ -4,13 +4,12 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 import org.jepyc.LabNotebook;
-import org.jepyc.hdf5.Hdf5LabNotebook;
-import org.jepyc.json.JsonLabNotebook;
 
 /**
- * Opens notebook files read-only, by extension ({@code .json}, {@code .h5}/{@code .hdf5}). The
- * dashboard opens every notebook only through here, so how a reader gets the last committed
- * state of a file another process is writing is decided in one place.
+ * Opens notebook files read-only, by extension ({@code .json}, {@code .h5}/{@code .hdf5}), through
+ * the formats on the class path. The dashboard opens every notebook only through here, so how a
+ * reader gets the last committed state of a file another process is writing is decided in one
+ * place: the storage's read-only opening, which never writes nor locks the file.
  */
 final class NotebookReader {
 
@@ -37,7 +36,6 @@ final class NotebookReader {
         if (!isNotebook(file)) {
             throw new IllegalArgumentException("Can't tell the format of " + file + ": name notebooks *.json or *.h5");
         }
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        return name.endsWith(".json") ? JsonLabNotebook.openReadOnly(file) : Hdf5LabNotebook.openReadOnly(file);
+        return LabNotebook.openReadOnly(file);
     }
 }

@@ -11,11 +11,12 @@ import java.util.stream.IntStream;
 
 import org.jepyc.Experiment;
 import org.jepyc.Lab;
-import org.jepyc.json.JsonLabNotebook;
+import org.jepyc.LabNotebook;
+import org.jepyc.OpenMode;
 
 /**
  * The campaign {@link DashboardBrowserTest} watches, in a process of its own: a lab over points
- * i = 0..n-1 committing into a JSON notebook after every result. A point runs only when the test
+ * i = 0..n-1 committing into a notebook (JSON or HDF5, by extension) after every result. A point runs only when the test
  * allows it: each line on standard input ("3") lets that many more points run, so the test
  * decides how far the campaign is when it looks.
  */
@@ -40,7 +41,8 @@ public final class CampaignChild {
         });
         feeder.setDaemon(true);
         feeder.start();
-        try (JsonLabNotebook nb = new JsonLabNotebook(file, true, "a gated campaign")) {
+        try (LabNotebook nb = LabNotebook.open(file, OpenMode.CREATE_NEW)) {
+            nb.setDescription("a gated campaign");
             nb.commit();
             System.out.println("ready");
             System.out.flush();

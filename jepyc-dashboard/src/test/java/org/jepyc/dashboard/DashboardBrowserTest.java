@@ -17,6 +17,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -128,15 +130,16 @@ class DashboardBrowserTest {
         assertThat(w.getPageSource()).contains("Forbidden");
     }
 
-    @Test
-    void aCampaignInAnotherProcessAdvancesTheProgressAndThePlotWithoutAReload() throws Exception {
+    @ParameterizedTest(name = "a {0} notebook")
+    @ValueSource(strings = {"json", "h5"})
+    void aCampaignInAnotherProcessAdvancesTheProgressAndThePlotWithoutAReload(String format) throws Exception {
         int points = 12;
-        Path file = dir.resolve("campaign.json");
-        Path out = dir.resolve("child.out");
+        Path file = dir.resolve("campaign." + format);
+        Path out = dir.resolve("child-" + format + ".out");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process child = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
                 CampaignChild.class.getName(), file.toString(), String.valueOf(points))
-                .redirectOutput(out.toFile()).redirectError(dir.resolve("child.err").toFile()).start();
+                .redirectOutput(out.toFile()).redirectError(dir.resolve("child-" + format + ".err").toFile()).start();
         try (OutputStream allow = child.getOutputStream()) {
             Deadline ready = new Deadline(WAIT);
             while (!Files.exists(out) || !Files.readString(out).contains("ready")) {
