@@ -14,7 +14,9 @@ import org.dflib.Series;
  * The table's filter: clauses separated by commas, all of which a row must meet. A clause is
  * {@code column OP value} with OP one of {@code = != < <= > >= ~} ({@code ~}: contains,
  * ignoring case), compared as numbers in numeric columns and as text otherwise; any other
- * clause is text that some cell of the row must contain, ignoring case.
+ * clause is text that some text cell of the row must contain, ignoring case (text columns only:
+ * writing out every number of a million rows to search it would take seconds; numbers are
+ * matched with {@code column=value}).
  */
 final class RowFilter {
     private static final Pattern CLAUSE = Pattern.compile("^\\s*(.+?)\\s*(<=|>=|!=|=|<|>|~)\\s*(.*?)\\s*$");
@@ -72,13 +74,14 @@ final class RowFilter {
                 String needle = value.toLowerCase(Locale.ROOT);
                 List<Series<?>> all = new ArrayList<>();
                 for (String name : df.getColumnsIndex().toArray()) {
-                    all.add(df.getColumn(name));
+                    if (isText(df.getColumn(name))) {
+                        all.add(df.getColumn(name));
+                    }
                 }
                 for (int i = rows.nextSetBit(0); i >= 0; i = rows.nextSetBit(i + 1)) {
                     boolean hit = false;
                     for (Series<?> s : all) {
-                        Object v = s.get(i);
-                        if (v != null && Cells.text(v).toLowerCase(Locale.ROOT).contains(needle)) {
+                        if (s.get(i) instanceof String v && v.toLowerCase(Locale.ROOT).contains(needle)) {
                             hit = true;
                             break;
                         }
@@ -139,13 +142,21 @@ final class RowFilter {
 
         /** A column's values all have one type: its first non-null value tells it. */
         private static boolean isNumeric(Series<?> s) {
+            Object v = first(s);
+            return v instanceof Number || v instanceof Boolean;
+        }
+
+        private static boolean isText(Series<?> s) {
+            return first(s) instanceof String;
+        }
+
+        private static Object first(Series<?> s) {
             for (int i = 0; i < s.size(); i++) {
-                Object v = s.get(i);
-                if (v != null) {
-                    return v instanceof Number || v instanceof Boolean;
+                if (s.get(i) != null) {
+                    return s.get(i);
                 }
             }
-            return false;
+            return null;
         }
     }
 }

@@ -46,11 +46,6 @@ final class TableRows {
         return columns;
     }
 
-    /** @return every row, failures included */
-    DataFrame frame() {
-        return df;
-    }
-
     /**
      * One page of rows.
      *
