@@ -14,6 +14,7 @@ import picocli.CommandLine.Option;
             ShellCommand.class,
             NewCommand.class,
             JupyterCommand.class,
+            DashboardCommand.class,
             picocli.CommandLine.HelpCommand.class})
 public final class JepycCommand implements Runnable {
 
