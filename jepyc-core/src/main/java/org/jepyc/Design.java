@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Turns the lab's parameter ranges into the points to run (§4). Implement it for designs of
+ * Turns the lab's parameter ranges into the points to run. Implement it for designs of
  * your own; {@link FactorialDesign} and {@link PointwiseDesign} are epyc's two.
  */
 public interface Design extends Serializable {

@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
 /**
  * One computational experiment: configured at a point in parameter space, then run through
  * {@link #setUp}, {@link #perform} (epyc's {@code do}) and {@link #tearDown}, timed, with any
- * exception caught and recorded (§2). {@link #run()} never throws for a failure of the
+ * exception caught and recorded. {@link #run()} never throws for a failure of the
  * experiment; the returned {@link ResultsDict} has status false, the exception's message and
  * the stack trace text.
  *
@@ -100,7 +100,7 @@ public abstract class Experiment implements Serializable {
         this.parameters = parameters;
     }
 
-    /** Leaves the current point; overriders must call this. Called by every {@link #set}, even the first (D23). */
+    /** Leaves the current point; overriders must call this. Called by every {@link #set}, even the first, as in epyc. */
     protected void deconfigure() {
         this.parameters = new LinkedHashMap<>();
     }
@@ -124,7 +124,7 @@ public abstract class Experiment implements Serializable {
     protected abstract Map<String, ?> perform(Map<String, Object> parameters) throws Exception;
 
     /**
-     * Does the work of a run that yields several complete results (§2.5). Override this
+     * Does the work of a run that yields several complete results. Override this
      * instead of {@link #perform} for such experiments; the default returns null, meaning
      * "call perform". Missing parameters and metadata of the returned dicts are filled in from
      * this run.
@@ -177,7 +177,7 @@ public abstract class Experiment implements Serializable {
         Map<String, Object> md = new LinkedHashMap<>(16);
         metadata = md;
         md.put(EXPERIMENT, getClass().getName());
-        // parameters(), not the field: a combinator reports its underlying experiment's point (§3.1)
+        // parameters(), not the field: a combinator reports its underlying experiment's point
         Map<String, Object> params = parameters();
         results = Map.of();
         runs = null;
@@ -249,7 +249,7 @@ public abstract class Experiment implements Serializable {
             }
             LOG.error("Caught exception in experiment: {}", ex.toString());
         }
-        // complete the nested runs only now, when the outer metadata holds the status (D15 option b)
+        // complete the nested runs only now, when the outer metadata holds the status, so each nested run inherits it
         if (several != null) {
             several = complete(several, params, md);
         }

@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * An experiment wrapped around another (§3.1). Setting a point sets the underlying
+ * An experiment wrapped around another. Setting a point sets the underlying
  * experiment's; the combinator's own run times and records its own work around it.
  */
 public abstract class ExperimentCombinator extends Experiment {

@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * The cross product of every range (§4.2), epyc's default: one point per combination, in a
+ * The cross product of every range, epyc's default: one point per combination, in a
  * random order each time (so partial results of a cluster run are a random sample). Empty
- * ranges are dropped (D24, kept); with no non-empty range there are no points.
+ * ranges are dropped, as epyc drops them; with no non-empty range there are no points.
  */
 public class FactorialDesign implements Design {
     private static final long serialVersionUID = 1L;

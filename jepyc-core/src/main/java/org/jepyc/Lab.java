@@ -20,7 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Holds a parameter space and a design, and runs experiments over it into a notebook (§5). This
+ * Holds a parameter space and a design, and runs experiments over it into a notebook. This
  * lab runs the points one after another in the calling thread; {@link ParallelLab} uses every
  * core, and {@code ClusterLab} a cluster, with the same results.
  *
@@ -134,9 +134,9 @@ public class Lab implements AutoCloseable {
      * @return the points to run
      */
     protected List<ExperimentalConfiguration> pointsToRun(Experiment e) {
-        if (rootSeed != null) {
-            e.seedWith(rootSeed);
-        }
+        // every run states its seed, null included: an experiment instance a seeded lab ran
+        // must not stay seeded when an unseeded lab runs it next
+        e.seedWith(rootSeed);
         List<ExperimentalConfiguration> eps = experiments(e);
         if (eps.isEmpty()) {
             return eps;
@@ -284,7 +284,7 @@ public class Lab implements AutoCloseable {
     }
 
     /**
-     * Creates a result set with a function unless it exists already (§5.4).
+     * Creates a result set with a function unless it exists already.
      *
      * @param tag the result set
      * @param f   fills it, typically by setting parameters and running an experiment

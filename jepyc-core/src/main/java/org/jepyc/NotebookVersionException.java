@@ -2,7 +2,7 @@ package org.jepyc;
 
 /**
  * A notebook file is of a format version this build does not read (epyc's
- * {@code NotebookVersionException}; its {@code actualVersion()} defect D14 is fixed).
+ * {@code NotebookVersionException}, whose {@code actualVersion()} returned the expected version; this one returns the file's).
  */
 public class NotebookVersionException extends NotebookException {
     private static final long serialVersionUID = 1L;

@@ -7,7 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A lab that runs the points of an experiment on several cores at once, synchronously (§6):
+ * A lab that runs the points of an experiment on several cores at once, synchronously:
  * replace {@code Lab} by {@code ParallelLab} and the same experiment uses the machine, with no
  * change to its code. Each worker thread runs its own serialised copy of the experiment, reused
  * point after point as the sequential lab reuses its one instance, so stateful experiments give
@@ -31,7 +31,7 @@ public class ParallelLab extends Lab {
     /**
      * @param notebook where results go
      * @param cores    as {@link #ParallelLab(LabNotebook, int)}
-     * @param design   how ranges become points (D17 fixed)
+     * @param design   how ranges become points (epyc's parallel lab has no design argument; this one has)
      */
     public ParallelLab(LabNotebook notebook, int cores, Design design) {
         super(notebook, design);

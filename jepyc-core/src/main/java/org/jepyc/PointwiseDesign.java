@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * The "zip" of the ranges (§4.3): point i takes the i-th value of every range, in order.
+ * The "zip" of the ranges: point i takes the i-th value of every range, in order.
  * Ranges of one value are stretched across the others; any other mismatch of lengths is a
  * {@link DesignException}.
  */

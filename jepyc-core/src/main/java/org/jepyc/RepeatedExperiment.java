@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Runs an experiment several times at the same point (§3.2). Each run is stored as its own
+ * Runs an experiment several times at the same point. Each run is stored as its own
  * row, with its repetition index ({@link #I}) and the count ({@link #REPETITIONS}) in its
  * metadata. Failed repetitions are kept as failed rows; the repetition itself succeeds.
  */

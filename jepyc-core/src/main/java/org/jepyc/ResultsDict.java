@@ -41,7 +41,7 @@ public final class ResultsDict implements Serializable {
     }
 
     /**
-     * A results dict holding several runs (§2.5, §3.2).
+     * A results dict holding several runs, as a repeated experiment returns.
      *
      * @param parameters the outer point
      * @param metadata   the outer run's metadata
@@ -89,8 +89,8 @@ public final class ResultsDict implements Serializable {
     }
 
     /**
-     * Fills in what a nested results dict lacks from the run that returned it (the intent of
-     * epyc's §2.5, D15): missing parameters, and missing metadata such as the status.
+     * Fills in what a nested results dict lacks from the run that returned it (epyc leaves them
+     * empty, so such dicts could not be stored): missing parameters, and missing metadata such as the status.
      *
      * @param outerParameters the outer run's parameters
      * @param outerMetadata   the outer run's metadata
@@ -110,7 +110,7 @@ public final class ResultsDict implements Serializable {
 
     /**
      * @return this dict's single runs: itself if it holds no nested runs, otherwise the nested
-     *         runs flattened to any depth (D16 fixed)
+     *         runs flattened to any depth (epyc unwraps one level only, so a repeat of a repeat could not be stored)
      */
     public List<ResultsDict> flatten() {
         if (nested.isEmpty()) {

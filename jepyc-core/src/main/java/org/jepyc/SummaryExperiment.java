@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs an experiment (typically a {@link RepeatedExperiment}) and replaces its results by
- * summary statistics over the successful runs (§3.3): for each summarised result {@code k},
+ * summary statistics over the successful runs: for each summarised result {@code k},
  * {@code k_mean}, {@code k_median}, {@code k_variance} (population), {@code k_min},
  * {@code k_max} as epyc, plus {@code k_stddev} (sample) and {@code k_ci95} (half-width of the
  * 95% confidence interval of the mean). The counts of underlying and successful runs go into

@@ -1,5 +1,6 @@
 package org.jepyc;
 
+import org.jepyc.fixtures.SystemTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
@@ -111,6 +112,26 @@ class CampaignTest {
     }
 
     @Test
+    void anExperimentASeededLabRanIsUnseededInALabThatAsksForNoSeed() {
+        Experiment e = new Noisy();
+        Lab seeded = new Lab().withSeed(42);
+        seeded.put("x", List.of(1, 2, 3));
+        seeded.runExperiment(e);
+        Lab plain = new Lab();
+        plain.put("x", List.of(1, 2, 3));
+        plain.runExperiment(e);
+        Lab again = new Lab();
+        again.put("x", List.of(1, 2, 3));
+        again.runExperiment(e);
+        assertThat(plain.notebook().current().attributeNames()).doesNotContain(Lab.CAMPAIGN_SEED);
+        // unseeded runs draw fresh seeds, so no run repeats the seed-42 runs or each other
+        List<Object> seeds42 = seeded.dataframe().getColumn(Experiment.SEED).toList();
+        List<Object> seedsPlain = plain.dataframe().getColumn(Experiment.SEED).toList();
+        List<Object> seedsAgain = again.dataframe().getColumn(Experiment.SEED).toList();
+        assertThat(seedsPlain).doesNotContainAnyElementsOf(seeds42).doesNotContainAnyElementsOf(seedsAgain);
+    }
+
+    @Test
     void resumeSkipsSuccessfulPointsAndRerunsFailedOnes() {
         LabNotebook nb = new LabNotebook();
         Lab first = new Lab(nb).withSeed(5);
@@ -208,6 +229,7 @@ class CampaignTest {
     }
 
     @Test
+    @SystemTest
     void aKilledParallelCampaignResumesWhereItStopped(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("campaign.json");
         int points = 300;

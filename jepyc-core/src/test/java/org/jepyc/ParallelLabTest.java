@@ -9,6 +9,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -271,11 +274,14 @@ class ParallelLabTest {
         ParallelLab lab = new ParallelLab(new LabNotebook(), 2);
         lab.put("k", IntStream.range(0, 2000));
         AtomicReference<Throwable> thrown = new AtomicReference<>();
-        List<Progress> seen = new ArrayList<>();
+        // the listener runs on the lab's thread: the list must be safe to read from this one
+        List<Progress> seen = new CopyOnWriteArrayList<>();
+        CountDownLatch twenty = new CountDownLatch(20);
         lab.withProgress(new ProgressListener() {
             @Override
             public void progress(Progress p) {
                 seen.add(p);
+                twenty.countDown();
             }
 
             @Override
@@ -291,9 +297,7 @@ class ParallelLabTest {
             }
         });
         runner.start();
-        while (seen.size() < 20) {
-            Thread.sleep(5);
-        }
+        assertThat(twenty.await(60, TimeUnit.SECONDS)).as("20 points done within a minute").isTrue();
         runner.interrupt();
         runner.join(10_000);
         assertThat(runner.isAlive()).isFalse();
@@ -310,13 +314,13 @@ class ParallelLabTest {
             throws Exception {
         java.nio.file.Path file = dir.resolve("interrupted.json");
         AtomicReference<Throwable> thrown = new AtomicReference<>();
-        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+        CountDownLatch thirty = new CountDownLatch(30);
         Thread runner;
         try (org.jepyc.json.JsonLabNotebook nb = new org.jepyc.json.JsonLabNotebook(file)) {
             ParallelLab lab = new ParallelLab(nb, 2);
             lab.withCommitInterval(java.time.Duration.ZERO);           // only the final commit
             lab.put("k", IntStream.range(0, 2000));
-            lab.withProgress(p -> done.set(p.done()));
+            lab.withProgress(p -> thirty.countDown());
             runner = new Thread(() -> {
                 try {
                     lab.runExperiment(new Slow());
@@ -325,9 +329,7 @@ class ParallelLabTest {
                 }
             });
             runner.start();
-            while (done.get() < 30) {
-                Thread.sleep(5);
-            }
+            assertThat(thirty.await(60, TimeUnit.SECONDS)).as("30 points done within a minute").isTrue();
             runner.interrupt();
             runner.join(10_000);
             assertThat(thrown.get()).isInstanceOf(CancellationException.class);

@@ -1,5 +1,6 @@
 package org.jepyc;
 
+import org.jepyc.fixtures.SystemTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A notebook file has one writing process at a time; others are refused, not silently overwritten. */
+@SystemTest
 class WriterLockTest {
 
     /** Holds a notebook open for writing until its standard input closes. */

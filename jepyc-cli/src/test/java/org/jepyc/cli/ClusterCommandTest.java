@@ -1,5 +1,6 @@
 package org.jepyc.cli;
 
+import org.jepyc.fixtures.SystemTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code jepyc cluster start/status/stop} and a ClusterLab on the default profile, with JEPYC home in a temp dir. */
+@SystemTest
 class ClusterCommandTest {
     @TempDir
     Path home;

@@ -1,5 +1,6 @@
 package org.jepyc.cli;
 
+import org.jepyc.fixtures.EpycFixtures;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,7 +29,7 @@ final class Jepyc {
     }
 
     static Path fixtures() {
-        return root().resolve("../shared/fixtures/epyc-1.7.2").normalize();
+        return EpycFixtures.readOnlyDirectory();
     }
 
     /**
@@ -92,9 +93,6 @@ final class Jepyc {
 
     /** @return a writable copy of a fixture in dir */
     static Path copy(String fixture, Path dir) throws IOException {
-        Path to = dir.resolve(fixture);
-        Files.copy(fixtures().resolve(fixture), to);
-        to.toFile().setWritable(true, true);
-        return to;
+        return EpycFixtures.copy(fixture, dir);
     }
 }

@@ -1,5 +1,6 @@
 package org.jepyc.cluster;
 
+import org.jepyc.fixtures.SystemTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** §17.12 (test_clusterlabs.py) and more, against one shared 2-worker cluster in separate JVMs. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@SystemTest
 class ClusterLabTest {
     private static final int N = 20;
     @TempDir

@@ -1,5 +1,6 @@
 package org.jepyc.cluster;
 
+import org.jepyc.fixtures.SystemTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * submit from one process and collect from another (§7.9); a worker SIGKILLed mid-run; the whole
  * cluster restarted.
  */
+@SystemTest
 class DisconnectedTest {
     @TempDir
     Path tmp;

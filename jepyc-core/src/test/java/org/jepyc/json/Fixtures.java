@@ -7,20 +7,15 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import org.jepyc.fixtures.EpycFixtures;
 
-/** Where the shared epyc fixtures are, and small file helpers for the tests. */
+/** Where epyc's fixtures are for the JSON tests, and small file helpers. */
 public final class Fixtures {
     private Fixtures() { }
 
-    /** @return the fixtures written by epyc 1.7.2 (tests run from the repository root) */
+    /** @return read-only copies of the fixtures written by epyc 1.7.2 */
     public static Path dir() {
-        for (String p : new String[] {"../shared/fixtures/epyc-1.7.2", "../../shared/fixtures/epyc-1.7.2"}) {
-            Path d = Path.of(p);
-            if (Files.isDirectory(d)) {
-                return d;
-            }
-        }
-        throw new IllegalStateException("Cannot find ../shared/fixtures/epyc-1.7.2 from " + Path.of("").toAbsolutePath());
+        return EpycFixtures.readOnlyDirectory();
     }
 
     public static Path typedJson() { return dir().resolve("typed.json"); }

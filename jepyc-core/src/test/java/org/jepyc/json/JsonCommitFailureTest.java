@@ -1,5 +1,6 @@
 package org.jepyc.json;
 
+import org.jepyc.fixtures.SystemTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A commit that cannot be written fails clearly and leaves the previous notebook whole. */
+@SystemTest
 class JsonCommitFailureTest {
     @TempDir
     Path dir;

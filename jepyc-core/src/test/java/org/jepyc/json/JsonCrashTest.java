@@ -1,5 +1,6 @@
 package org.jepyc.json;
 
+import org.jepyc.fixtures.SystemTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * kill -9 at random moments of a committing process: the file always parses and holds every
  * result of the last commit that completed (DESIGN.md reliability rules).
  */
+@SystemTest
 class JsonCrashTest {
     private static final int KILLS = 50;
 

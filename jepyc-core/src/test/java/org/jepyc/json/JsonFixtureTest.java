@@ -22,6 +22,7 @@ import org.jepyc.LabNotebookLockedException;
 import org.jepyc.ResultSet;
 import org.jepyc.ResultSetLockedException;
 import org.junit.jupiter.api.Test;
+import org.jepyc.fixtures.EpycFixtures;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -164,9 +165,10 @@ class JsonFixtureTest {
     }
 
     @Test
-    void theReadOnlyFixtureOpensInPlaceAsReadOnlyAndIsNeverWritten() throws Exception {
-        String before = Fixtures.hash(Fixtures.typedJson());
-        try (JsonLabNotebook nb = new JsonLabNotebook(Fixtures.typedJson())) {
+    void aReadOnlyFileOpensAsReadOnlyAndIsNeverWritten(@TempDir Path dir) throws Exception {
+        Path file = EpycFixtures.readOnlyCopy(EpycFixtures.TYPED_JSON, dir);
+        String before = Fixtures.hash(file);
+        try (JsonLabNotebook nb = new JsonLabNotebook(file)) {
             assertThat(nb.numberOfResults("repeated")).isEqualTo(6);
             assertThat(nb.isLocked()).isTrue();
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> nb.addResultSet("x"))
@@ -175,7 +177,7 @@ class JsonFixtureTest {
                     .isInstanceOf(ResultSetLockedException.class);
             nb.commit();
         }
-        assertThat(Fixtures.hash(Fixtures.typedJson())).isEqualTo(before);
+        assertThat(Fixtures.hash(file)).isEqualTo(before);
     }
 
     @ParameterizedTest

@@ -1,5 +1,6 @@
 package org.jepyc.json;
 
+import org.jepyc.fixtures.SystemTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -194,6 +195,7 @@ class JsonRoundTripTest {
     }
 
     @Test
+    @SystemTest
     void pythonsJsonModuleReadsTheFile() throws Exception {
         String py = Fixtures.python();
         assumeTrue(py != null, "no python3 here");

@@ -1,5 +1,6 @@
 package org.jepyc.resultset;
 
+import org.jepyc.fixtures.SystemTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -52,6 +53,7 @@ class PythonFloatsTest {
     }
 
     @Test
+    @SystemTest
     void reprMatchesThePythonOnThisMachineOnRandomDoubles(@TempDir Path dir) throws Exception {
         String py = Fixtures.python();
         assumeTrue(py != null, "no python3 here");

@@ -1,5 +1,6 @@
 package org.jepyc.hdf5;
 
+import org.jepyc.fixtures.EpycFixtures;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -39,7 +40,7 @@ class BadFileTest {
     @Test
     void aTruncatedNotebookIsRefusedUntouched() throws Exception {
         Path p = tmp.resolve("truncated.h5");
-        byte[] whole = Files.readAllBytes(Path.of("../shared/fixtures/epyc-1.7.2/typed.h5"));
+        byte[] whole = EpycFixtures.bytes(EpycFixtures.TYPED_H5);
         Files.write(p, Arrays.copyOf(whole, whole.length / 2));
         assertRefused(p, NotebookFormatException.class, "truncated");
     }

@@ -1,5 +1,6 @@
 package org.jepyc.hdf5;
 
+import org.jepyc.fixtures.SystemTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * random moments, 52 times on the same file, and after each kill checks the file opens with at
  * least every row of the last commit the child reported complete, every row intact.
  */
+@SystemTest
 class CrashSafetyTest {
 
     static final int KILLS = 52;

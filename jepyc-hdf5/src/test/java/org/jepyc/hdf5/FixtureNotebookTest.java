@@ -1,5 +1,6 @@
 package org.jepyc.hdf5;
 
+import org.jepyc.fixtures.EpycFixtures;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.Test;
  */
 class FixtureNotebookTest {
 
-    static final Path FIXTURES = Path.of("../shared/fixtures/epyc-1.7.2");
+    static final Path FIXTURES = EpycFixtures.readOnlyDirectory();
 
     @Test
     void typedH5MatchesExpectedJsonAndCsvs() throws Exception {

@@ -1,5 +1,6 @@
 package org.jepyc.hdf5;
 
+import org.jepyc.fixtures.SystemTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * every group, table, field and attribute h5py sees matches what jepyc wrote. Skipped where
  * /usr/bin/python3 lacks h5py or h5dump is missing ({@code .ci/run} installs both).
  */
+@SystemTest
 class H5pyInteropTest {
 
     @TempDir

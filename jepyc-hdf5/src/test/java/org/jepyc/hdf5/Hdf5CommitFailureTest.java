@@ -1,5 +1,6 @@
 package org.jepyc.hdf5;
 
+import org.jepyc.fixtures.SystemTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the copy is what a reader would find if the writer died at that moment, and, being another
  * file, it is read without the writer's HDF5 caches or file lock.
  */
+@SystemTest
 class Hdf5CommitFailureTest {
 
     /** Bytes left free when the disk is "full": from none to more than some commits need. */

@@ -1,5 +1,6 @@
 package org.jepyc.hdf5;
 
+import org.jepyc.fixtures.EpycFixtures;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -28,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** EPYC-SPEC §17.11: epyc's test_hdf5notebooks.py, one test per behaviour (items 163-192). */
 class Hdf5NotebookUpstreamTest {
 
-    static final Path FIXTURES = Path.of("../shared/fixtures/epyc-1.7.2");
+    static final Path FIXTURES = EpycFixtures.readOnlyDirectory();
 
     @TempDir
     Path tmp;

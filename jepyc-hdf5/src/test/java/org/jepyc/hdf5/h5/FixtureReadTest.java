@@ -1,5 +1,6 @@
 package org.jepyc.hdf5.h5;
 
+import org.jepyc.fixtures.EpycFixtures;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -23,12 +24,12 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class FixtureReadTest {
 
-    static final Path FIXTURES = Path.of("../shared/fixtures/epyc-1.7.2");
+    static final Path FIXTURES = EpycFixtures.readOnlyDirectory();
     static H5File typed;
 
     @BeforeAll
     static void open() {
-        assertThat(FIXTURES.resolve("typed.h5")).as("surefire runs in /work/main").exists();
+        assertThat(FIXTURES.resolve("typed.h5")).exists();
         typed = H5File.open(FIXTURES.resolve("typed.h5"), true);
     }
 

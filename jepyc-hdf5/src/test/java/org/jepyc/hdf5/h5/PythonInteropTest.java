@@ -1,5 +1,6 @@
 package org.jepyc.hdf5.h5;
 
+import org.jepyc.fixtures.SystemTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Checks that other HDF5 readers accept what we write: h5dump (the reference C reader) and h5py
  * (what epyc and pandas use). Skipped where Debian's /usr/bin/python3 lacks h5py or h5dump is missing.
  */
+@SystemTest
 class PythonInteropTest {
 
     static final Path PYTHON = Path.of("/usr/bin/python3");
