@@ -9,6 +9,7 @@ import picocli.CommandLine.Option;
                 + "spaces and keep every result in a lab notebook (JSON or HDF5).",
         subcommands = {ShowCommand.class, SelectCommand.class, CopyCommand.class, RemoveCommand.class,
             ExportCommand.class, ConvertCommand.class, PlotCommand.class, PlanCommand.class, DemoCommand.class,
+            CollectCommand.class,
             ClusterCommand.class, WorkerCommand.class,
             RunCommand.class,
             ShellCommand.class,

@@ -20,7 +20,7 @@ public final class Main {
      */
     public static int run(String... args) {
         CommandLine cl = new CommandLine(new JepycCommand());
-        cl.setExecutionExceptionHandler(new ErrorHandler());
+        cl.setExecutionExceptionHandler(new ErrorHandler()).setParameterExceptionHandler(new UsageErrorHandler());
         cl.getSubcommands().get("run").setStopAtPositional(true);   // after SOURCE, every argument is the program's
         cl.getSubcommands().get("shell").setStopAtPositional(true).setUnmatchedOptionsArePositionalParams(true); // jshell's
         return cl.execute(args);

@@ -25,6 +25,9 @@ final class NotebookFiles {
      * @throws UserException if no format reads files named so
      */
     static NotebookFormat formatOf(Path file) {
+        if (file.getFileName().toString().contains(":") && NotebookFormats.forFile(file).isEmpty()) {
+            throw new UserException("No notebook " + file + ": this command takes a notebook file, not NOTEBOOK:TAG");
+        }
         List<NotebookFormat> present = NotebookFormats.present();
         return NotebookFormats.forFile(file).orElseThrow(() -> new UserException("Can't tell the format of " + file
                 + ": name notebooks " + present.stream().map(f -> "*." + f.extensions().get(0))
@@ -38,8 +41,21 @@ final class NotebookFiles {
      * @return the notebook
      */
     static LabNotebook openExisting(Path file) {
-        requireFile(file);
+        requireWritable(file, "nothing in it can be changed");
         return LabNotebook.open(file, OpenMode.OPEN_OR_CREATE);
+    }
+
+    /**
+     * @param file a notebook that a command is about to change
+     * @param what what cannot be done otherwise, for the message
+     * @throws UserException naming the file and the fix if it is missing or has no write permission
+     */
+    static void requireWritable(Path file, String what) {
+        requireFile(file);
+        if (!org.jepyc.storage.FilePermissions.isWritable(file)) {
+            throw new UserException("Notebook " + file + " is read-only (no write permission): " + what
+                    + "; make it writable first (chmod u+w " + file + ")");
+        }
     }
 
     /**
@@ -78,7 +94,11 @@ final class NotebookFiles {
         return tag;
     }
 
-    private static void requireFile(Path file) {
+    /**
+     * @param file a notebook a command reads
+     * @throws UserException naming it if it is not a notebook's name or not an existing file
+     */
+    static void requireFile(Path file) {
         formatOf(file);
         if (!Files.isRegularFile(file)) {
             throw new UserException("No notebook " + file + (Files.exists(file) ? " (not a file)" : " (no such file)"));

@@ -1,6 +1,6 @@
 package org.jepyc.cli;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,21 +13,23 @@ import org.jepyc.LabNotebook;
 import org.jepyc.ResultSet;
 import org.jepyc.campaign.Provenance;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-/** {@code jepyc show}: what a notebook holds (epyc's {@code show}, for both formats; D12 fixed). */
+/** {@code jepyc show}: what a notebook holds (epyc's {@code show}, for both formats). */
 @Command(name = "show", mixinStandardHelpOptions = true,
         description = "Show a notebook's description and result sets: tag, current (*), rows, pending jobs, lock, attributes. "
                 + "With NOTEBOOK:TAG, show that result set's columns with their types, and its first and last rows.")
 final class ShowCommand implements Callable<Integer> {
 
+    @Spec
+    CommandSpec spec;
+
     @Parameters(paramLabel = "NOTEBOOK[:TAG]", description = "A notebook file (.json or .h5); with :TAG, that result set's "
             + "columns, their types and its first rows.")
-    String notebook;
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    String source;
 
     @Option(names = {"-s", "--short"}, description = "Only the tags, one per line.")
     boolean brief;
@@ -41,29 +43,30 @@ final class ShowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintStream out = System.out;
-        ResultSetSpec set = ResultSetSpec.parse(notebook);
-        Path file = set.notebookOr(null);
+        PrintWriter out = spec.commandLine().getOut();
+        ResultSetSpec s = ResultSetSpec.parse(source);
+        Path file = s.notebookOr(null);
         try (LabNotebook nb = NotebookFiles.openReadOnly(file)) {
-            if (set.tag().isPresent()) {
-                String tag = NotebookFiles.tagOrCurrent(nb, set, file);
-                ResultSetView.print(tag, nb.resultSet(tag), spec.commandLine().getOut());
-            } else if (brief) {
-                nb.resultSets().forEach(out::println);
+            List<String> tags = s.tag().isPresent() ? List.of(NotebookFiles.tagOrCurrent(nb, s, file)) : nb.resultSets();
+            if (brief) {
+                tags.forEach(out::println);
+            } else if (s.tag().isPresent() && !json && !provenance) {
+                ResultSetView.print(tags.get(0), nb.resultSet(tags.get(0)), out);
             } else if (json) {
-                out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(asMap(nb)));
+                out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(asMap(nb, tags)));
             } else {
-                print(nb, out, provenance);
+                print(nb, tags, out, provenance);
             }
         }
+        out.flush();
         return 0;
     }
 
-    private static void print(LabNotebook nb, PrintStream out, boolean provenance) {
+    private static void print(LabNotebook nb, List<String> tags, PrintWriter out, boolean provenance) {
         out.println(nb.description() + (nb.isFinished() ? " (locked)" : ""));
         out.println();
         out.println("Result sets:");
-        for (String tag : nb.resultSets()) {
+        for (String tag : tags) {
             ResultSet rs = nb.resultSet(tag);
             out.printf("  %s%s [%d results, %d pending]: %s%s%n", tag, tag.equals(nb.currentTag()) ? "(*)" : "",
                     rs.numberOfResults(), rs.numberOfPendingResults(), rs.description(),
@@ -76,14 +79,14 @@ final class ShowCommand implements Callable<Integer> {
         }
     }
 
-    private static Map<String, Object> asMap(LabNotebook nb) {
+    private static Map<String, Object> asMap(LabNotebook nb, List<String> tags) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", nb.name());
         m.put("description", nb.description());
         m.put("locked", nb.isFinished());
         m.put("current", nb.currentTag());
         List<Map<String, Object>> sets = new java.util.ArrayList<>();
-        for (String tag : nb.resultSets()) {
+        for (String tag : tags) {
             ResultSet rs = nb.resultSet(tag);
             Map<String, Object> s = new LinkedHashMap<>();
             s.put("tag", tag);
