@@ -7,6 +7,7 @@ import java.time.Instant;
 import org.jepyc.cluster.admin.ConnectionFile;
 import org.jepyc.cluster.client.ClusterStatus;
 import org.jepyc.cluster.client.JobClient;
+import org.jepyc.cluster.protocol.Signer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,10 +48,12 @@ final class ClusterWatch implements AutoCloseable {
     /** Takes the cluster's status; called from one thread only. */
     void poll() {
         try {
+            ConnectionFile cf = ConnectionFile.read(connectionFile);
             if (client == null) {
-                client = JobClient.connect(ConnectionFile.read(connectionFile), CONNECT_TIMEOUT, 0);
+                client = JobClient.connect(cf, CONNECT_TIMEOUT, 0);
             }
-            view = new View(connectionFile, client.status(), Instant.now(), null);
+            // the status checks each result's signature, so it needs the cluster's secret
+            view = new View(connectionFile, client.status(new Signer(cf.secret())), Instant.now(), null);
         } catch (RuntimeException e) {
             LOG.debug("Cluster status from {} failed", connectionFile, e);
             closeClient();
