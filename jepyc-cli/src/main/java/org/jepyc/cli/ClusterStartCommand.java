@@ -14,6 +14,7 @@ import org.jepyc.cluster.admin.ConnectionFile;
 import org.jepyc.cluster.admin.JepycHome;
 import org.jepyc.cluster.client.JobClient;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code jepyc cluster start -n N}: N worker JVMs in the background and a fresh connection file. */
@@ -43,18 +44,21 @@ final class ClusterStartCommand implements Callable<Integer> {
     @Option(names = "--wait", defaultValue = "60", description = "Seconds to wait for the workers to join (default: ${DEFAULT-VALUE}).")
     int waitSeconds;
 
+    @Mixin
+    SlurmStartOptions slurm;
+
     @Override
     public Integer call() throws Exception {
         if (workers < 1) {
             throw new IllegalArgumentException("-n must be at least 1");
         }
         Path file = JepycHome.connectionFile(profile);
-        if (Files.exists(file) && running(ConnectionFile.read(file))) {
+        if (!slurm.dryRun && Files.exists(file) && running(ConnectionFile.read(file))) {
             throw new IllegalArgumentException("A cluster is already running for profile " + profile
                     + " (" + file + "): stop it first with `jepyc cluster stop --profile " + profile + "`");
         }
-        ConnectionFile cf = ClusterLauncher.newConnection(file, workers, host);
         List<String> args = new ArrayList<>(List.of("--threads", Integer.toString(threads)));
+        String absolute = null;
         if (classpath != null && !classpath.isBlank()) {
             StringBuilder abs = new StringBuilder();
             for (String p : classpath.split(File.pathSeparator)) {
@@ -66,8 +70,13 @@ final class ClusterStartCommand implements Callable<Integer> {
                     abs.append(abs.length() == 0 ? "" : File.pathSeparator).append(path);
                 }
             }
-            args.addAll(List.of("--classpath", abs.toString()));
+            absolute = abs.toString();
+            args.addAll(List.of("--classpath", absolute));
         }
+        if (slurm.slurm || slurm.dryRun) {
+            return slurm.start(workers, profile, absolute, allow, threads, host, waitSeconds);
+        }
+        ConnectionFile cf = ClusterLauncher.newConnection(file, workers, host);
         allow.forEach(a -> args.addAll(List.of("--allow", a)));
         List<String> jvm = new ArrayList<>(ClusterLauncher.DEFAULT_JVM_OPTIONS);
         jvm.add("-Dlogback.configurationFile=logback-worker.xml");

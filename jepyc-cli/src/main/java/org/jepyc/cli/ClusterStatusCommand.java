@@ -45,6 +45,7 @@ final class ClusterStatusCommand implements Callable<Integer> {
             m.put("runningBatches", s.runningBatches());
             m.put("runningPoints", s.runningPoints());
             m.put("finishedBatches", s.finishedBatches());
+            m.put("slurmJobs", SlurmStatusText.json(profile));
             System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(m));
         } else {
             System.out.printf("Cluster %s: %d workers, %d engines%n", cf.path(), s.members().size(), s.engines());
@@ -52,6 +53,7 @@ final class ClusterStatusCommand implements Callable<Integer> {
             System.out.printf("Queued:   %d points (%d tasks)%nRunning:  %d points (%d tasks)%n"
                     + "Finished: %d tasks waiting to be collected%n",
                     s.queuedPoints(), s.queuedBatches(), s.runningPoints(), s.runningBatches(), s.finishedBatches());
+            System.out.print(SlurmStatusText.render(profile));
         }
         return 0;
     }

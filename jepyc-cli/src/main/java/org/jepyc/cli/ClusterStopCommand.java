@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -74,13 +75,17 @@ final class ClusterStopCommand implements Callable<Integer> {
                 killed++;
             }
         }
+        List<String> cancelled = SlurmStop.cancel(profile);
         Files.deleteIfExists(pidFile);
         System.out.printf("Stopped the cluster of profile %s (%d members%s)%n", profile, members,
                 killed > 0 ? ", " + killed + " terminated after the timeout" : "");
+        if (!cancelled.isEmpty()) {
+            System.out.printf("Cancelled SLURM jobs %s%n", String.join(", ", cancelled));
+        }
         return 0;
     }
 
     private static boolean isWorker(ProcessHandle h) {
-        return h.isAlive() && h.info().commandLine().map(c -> c.contains("org.jepyc.cluster.worker.WorkerMain")).orElse(false);
+        return h.isAlive() && h.info().commandLine().map(c -> c.contains("org.jepyc.cluster.worker.WorkerMain") || c.contains("org.jepyc.cluster.slurm.HeadMain")).orElse(false);
     }
 }
