@@ -51,7 +51,7 @@ public final class BatchScript {
         l.add("connect=" + quote(s.connection().toString()));
         l.add("if [ ! -r \"$connect\" ]; then");
         l.add("  echo \"jepyc worker: cannot read the connection file $connect on $(hostname): it must be on a file"
-                + " system the compute nodes share (see --stage-dir)\" >&2");
+                + " system the compute nodes share (or use a shared JEPYC_HOME)\" >&2");
         l.add("  exit 2");
         l.add("fi");
         l.add("java=" + quote(s.java()));
@@ -84,12 +84,16 @@ public final class BatchScript {
         cmd.append(" &");
         l.add(cmd.toString());
         l.add("worker=$!");
-        l.add("trap 'kill -TERM $worker 2>/dev/null' USR1 TERM");
+        l.add("told=0");
+        l.add("trap 'told=1; kill -TERM $worker 2>/dev/null' USR1 TERM");
         // wait returns early when a trapped signal arrives: wait again until the worker has left
         l.add("while true; do");
         l.add("  wait $worker; rc=$?");
-        l.add("  kill -0 $worker 2>/dev/null || exit $rc");
+        l.add("  if ! kill -0 $worker 2>/dev/null; then break; fi");
         l.add("done");
+        // a worker that handed its work back on request (exit 143: SIGTERM) did what it was told
+        l.add("if [ \"$told\" = 1 ] && [ \"$rc\" = 143 ]; then exit 0; fi");
+        l.add("exit $rc");
         return String.join("\n", l) + "\n";
     }
 
