@@ -133,10 +133,25 @@ class SlurmClusterIT {
         // the first two workers' jobs ended mid-campaign: the head submitted replacements
         List<String> jobs = cluster().jobIds();
         assertThat(jobs).as("jobs submitted; logs:\n%s", logs()).hasSizeGreaterThan(1);
-        List<SlurmJob> states = cluster().jobs();
-        System.out.printf("SLURM campaign: %d points x %d ms on 2 workers in %.1f s (%.1f points/s; ideal %.1f s); "
-                + "jobs %s%n", points, ms, seconds, points / seconds, points * ms / 2000.0, states);
         assertThat(run(0, "cluster", "stop")).contains("Stopped");
+        // figures for the record (not asserted): job time not spent on points, per job
+        double jobSeconds = 0;
+        int ran = 0;
+        for (String line : slurm.command("squeue", "-h", "-t", "all", "-j", String.join(",", jobs), "-o", "%i|%T|%M")) {
+            String[] f = line.trim().split("\\|");
+            String[] hms = f[2].split(":");
+            double t = 0;
+            for (String x : hms) {
+                t = t * 60 + Double.parseDouble(x.contains("-") ? x.substring(x.indexOf('-') + 1) : x);
+            }
+            jobSeconds += t;
+            ran++;
+            System.out.println("SLURM job " + line.trim());
+        }
+        System.out.printf("SLURM campaign: %d points x %d ms on 2 workers in %.1f s wall (%.1f points/s; ideal %.1f s); "
+                + "%d worker jobs ran %.0f s for %.0f s of points: %.1f s lost per job%n", points, ms, seconds,
+                points / seconds, points * ms / 2000.0, ran, jobSeconds, points * ms / 1000.0,
+                (jobSeconds - points * ms / 1000.0) / Math.max(1, ran));
     }
 
     @Test
@@ -171,7 +186,7 @@ class SlurmClusterIT {
     }
 
     @Test
-    void stopCancelsPendingJobs() throws Exception {
+    void scaleAddsWorkersAndStopCancelsPendingJobs() throws Exception {
         // each job asks for both CPUs of the one node: one runs, the others wait
         String started = run(0, "cluster", "start", "--slurm", "-n", "3", "--cpus-per-task",
                 Integer.toString(Runtime.getRuntime().availableProcessors()));
@@ -184,7 +199,16 @@ class SlurmClusterIT {
             }
         }, "two pending workers");
         assertThat(run(0, "cluster", "status")).contains("2 pending");
+        assertThat(run(0, "cluster", "scale", "--slurm", "+1")).contains("Submitted 1 more workers");
+        OneNodeSlurm.await(Duration.ofSeconds(60), () -> {
+            try {
+                return cluster().jobs().stream().filter(SlurmJob::pending).mapToInt(SlurmJob::tasks).sum() == 3;
+            } catch (Exception e) {
+                return false;
+            }
+        }, "three pending workers after scaling");
         List<String> ids = cluster().jobIds();
+        assertThat(ids).hasSize(2);
         assertThat(run(0, "cluster", "stop")).contains("Cancelled SLURM jobs");
         OneNodeSlurm.await(Duration.ofSeconds(60), () -> {
             try {
