@@ -32,6 +32,9 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintStream out = System.out;
+        OutputFile.format(plot, null, java.util.List.of("png"));
+        // the demo's own plot of an earlier run may be replaced; anything else that is not a PNG picture may not
+        OutputFile plotFile = OutputFile.of(plot, "--plot", isPng(plot), java.util.List.of(notebook));
         int available = Runtime.getRuntime().availableProcessors();
         int use = cores != null ? cores : available > 1 ? -1 : 0;
         try (LabNotebook nb = NotebookFiles.open(notebook, OpenMode.OPEN_OR_CREATE);
@@ -48,11 +51,20 @@ final class DemoCommand implements Callable<Integer> {
             DataFrame df = nb.dataframe();
             print(df, out);
             System.setProperty("java.awt.headless", "true");
-            Plotter.plot(df, "pInfect", "size", "pRecover", nb.current().description(), plot);
+            var chart = Plotter.chart(df, "pInfect", "size", "pRecover", nb.current().description(), Plotter.Style.both);
+            plotFile.write(stream -> Plotter.write(chart, "png", stream));
             out.println();
             out.println("Plot of the epidemic size written to " + plot);
         }
         return 0;
+    }
+
+    private static boolean isPng(Path file) {
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+            return java.util.Arrays.equals(in.readNBytes(8), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A});
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 
     static void print(DataFrame df, PrintStream out) {

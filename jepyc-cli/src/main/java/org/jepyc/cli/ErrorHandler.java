@@ -12,7 +12,10 @@ final class ErrorHandler implements IExecutionExceptionHandler {
         if (Logging.isDebug()) {
             ex.printStackTrace(cl.getErr());
         } else {
-            String msg = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
+            String msg = ex instanceof org.jepyc.LabNotebookLockedException
+                    ? "The notebook is locked (finished) or read-only, so it cannot change: copy what you need into a new "
+                    + "notebook with jepyc copy"
+                    : ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
             cl.getErr().println("jepyc: " + msg);
         }
         return 1;

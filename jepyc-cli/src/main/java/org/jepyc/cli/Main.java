@@ -20,7 +20,7 @@ public final class Main {
      */
     public static int run(String... args) {
         CommandLine cl = new CommandLine(new JepycCommand());
-        cl.setExecutionExceptionHandler(new ErrorHandler());
+        cl.setExecutionExceptionHandler(new ErrorHandler()).setParameterExceptionHandler(new UsageErrorHandler());
         return cl.execute(args);
     }
 }

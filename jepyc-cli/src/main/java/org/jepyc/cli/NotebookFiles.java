@@ -30,6 +30,9 @@ final class NotebookFiles {
         if (name.endsWith(".h5") || name.endsWith(".hdf5")) {
             return Format.HDF5;
         }
+        if (name.contains(":")) {
+            throw new UserException("No notebook " + file + ": this command takes a notebook file, not NOTEBOOK:TAG");
+        }
         throw new UserException("Can't tell the format of " + file + ": name notebooks *.json or *.h5");
     }
 
@@ -40,8 +43,21 @@ final class NotebookFiles {
      * @return the notebook
      */
     static LabNotebook openExisting(Path file) {
-        requireFile(file);
+        requireWritable(file, "nothing in it can be changed");
         return open(file, OpenMode.OPEN_OR_CREATE);
+    }
+
+    /**
+     * @param file a notebook that a command is about to change
+     * @param what what cannot be done otherwise, for the message
+     * @throws UserException naming the file and the fix if it is missing or has no write permission
+     */
+    static void requireWritable(Path file, String what) {
+        requireFile(file);
+        if (!org.jepyc.storage.FilePermissions.isWritable(file)) {
+            throw new UserException("Notebook " + file + " is read-only (no write permission): " + what
+                    + "; make it writable first (chmod u+w " + file + ")");
+        }
     }
 
     /**
@@ -80,7 +96,11 @@ final class NotebookFiles {
         return tag;
     }
 
-    private static void requireFile(Path file) {
+    /**
+     * @param file a notebook a command reads
+     * @throws UserException naming it if it is not a notebook's name or not an existing file
+     */
+    static void requireFile(Path file) {
         formatOf(file);
         if (!Files.isRegularFile(file)) {
             throw new UserException("No notebook " + file + (Files.exists(file) ? " (not a file)" : " (no such file)"));

@@ -9,8 +9,10 @@ import java.util.concurrent.Callable;
 
 import org.jepyc.LabNotebook;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code jepyc remove}: delete whole result sets, committing every notebook named (D12 fixed). */
 @Command(name = "remove", mixinStandardHelpOptions = true,
@@ -18,10 +20,13 @@ import picocli.CommandLine.Parameters;
                 + ":TAG means the previous spec's notebook.")
 final class RemoveCommand implements Callable<Integer> {
 
+    @Spec
+    CommandSpec spec;
+
     @Parameters(paramLabel = "NOTEBOOK:TAG", arity = "1..*", description = "The result sets to remove.")
     List<String> specs;
 
-    @Option(names = {"-n", "--pretend"}, description = "Check, but change nothing.")
+    @Option(names = {"-n", "--pretend"}, description = "Check, and say what would be removed, but change nothing.")
     boolean pretend;
 
     @Option(names = {"-v", "--verbose"}, description = "Say what was done.")
@@ -38,6 +43,9 @@ final class RemoveCommand implements Callable<Integer> {
         }
         // check everything first, so a bad spec changes nothing anywhere
         for (Map.Entry<Path, List<String>> e : byNotebook.entrySet()) {
+            if (!pretend) {
+                NotebookFiles.requireWritable(e.getKey(), "its result sets cannot be removed");
+            }
             try (LabNotebook nb = NotebookFiles.openReadOnly(e.getKey())) {
                 for (String tag : e.getValue()) {
                     check(nb, e.getKey(), tag);
@@ -50,8 +58,8 @@ final class RemoveCommand implements Callable<Integer> {
                     if (!pretend) {
                         nb.deleteResultSet(tag);
                     }
-                    if (verbose) {
-                        System.out.println((pretend ? "Would remove " : "Removed ") + e.getKey() + ":" + tag);
+                    if (verbose || pretend) {
+                        spec.commandLine().getOut().println((pretend ? "Would remove " : "Removed ") + e.getKey() + ":" + tag);
                     }
                 }
             }
@@ -64,14 +72,15 @@ final class RemoveCommand implements Callable<Integer> {
             throw new UserException("No result set '" + tag + "' in " + file + " (sets: " + nb.resultSets() + ")");
         }
         if (nb.isFinished()) {
-            throw new UserException("Notebook " + file + " is locked: its result sets cannot be removed");
+            throw new UserException("Notebook " + file + " is locked (finished): its result sets cannot be removed");
         }
         if (tag.equals(LabNotebook.DEFAULT_RESULTSET)) {
-            throw new UserException("Can't remove the default result set of " + file);
+            throw new UserException("Can't remove " + file + ":" + tag + ": every notebook keeps its default result set");
         }
         if (tag.equals(nb.currentTag())) {
+            String other = nb.resultSets().stream().filter(t -> !t.equals(tag)).findFirst().orElse(LabNotebook.DEFAULT_RESULTSET);
             throw new UserException("Can't remove " + file + ":" + tag + ", the current result set: "
-                    + "make another current first with 'jepyc select'");
+                    + "make another set current first (jepyc select " + file + ":" + other + ")");
         }
     }
 }

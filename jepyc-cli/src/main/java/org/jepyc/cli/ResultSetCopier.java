@@ -44,12 +44,12 @@ final class ResultSetCopier {
             for (String job : src.pendingResults()) {
                 dst.addPendingResult(src.pendingResultParameters(job), job);
             }
-            if (src.isLocked() && !from.isLocked()) {
+            if (src.isFinished() && !from.isFinished()) {
                 dst.finish();
             }
         }
         to.select(from.currentTag());
-        if (from.isLocked()) {
+        if (from.isFinished()) {      // finished, not merely opened read-only
             to.finish();
         }
     }

@@ -4,13 +4,18 @@ import java.util.concurrent.Callable;
 
 import org.jepyc.LabNotebook;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code jepyc select}: print or change a notebook's current result set. */
 @Command(name = "select", mixinStandardHelpOptions = true,
         description = "With NOTEBOOK, print its current result set; with NOTEBOOK:TAG, make TAG current.")
 final class SelectCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec cmd;
 
     @Parameters(paramLabel = "NOTEBOOK[:TAG]", description = "A notebook, and the result set to make current.")
     String spec;
@@ -27,11 +32,14 @@ final class SelectCommand implements Callable<Integer> {
         java.nio.file.Path file = s.notebookOr(null);
         if (s.tag().isEmpty()) {
             try (LabNotebook nb = NotebookFiles.openReadOnly(file)) {
-                System.out.println(nb.currentTag());
+                cmd.commandLine().getOut().println(nb.currentTag());
             }
             return 0;
         }
         String tag = s.tag().get();
+        if (!pretend) {
+            NotebookFiles.requireWritable(file, "its current result set cannot be changed");
+        }
         try (LabNotebook nb = pretend ? NotebookFiles.openReadOnly(file) : NotebookFiles.openExisting(file)) {
             if (!nb.contains(tag)) {
                 throw new UserException("No result set " + tag + " in " + file + " (sets: " + nb.resultSets() + ")");
@@ -43,8 +51,8 @@ final class SelectCommand implements Callable<Integer> {
             if (!pretend) {
                 nb.select(tag);
             }
-            if (verbose) {
-                System.out.println((pretend ? "Would make " : "Made ") + file + ":" + tag + " current");
+            if (verbose || pretend) {
+                cmd.commandLine().getOut().println((pretend ? "Would make " : "Made ") + file + ":" + tag + " current");
             }
         }
         return 0;
