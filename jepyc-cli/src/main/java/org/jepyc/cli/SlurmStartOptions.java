@@ -118,8 +118,15 @@ final class SlurmStartOptions {
             out.flush();
             return 0;
         }
+        if (cluster.exists()) {
+            // jobs of a cluster whose head is gone would wait for, or join, nothing: cancel them
+            List<String> old = cluster.cancelAll();
+            if (!old.isEmpty()) {
+                out.printf("Cancelled SLURM jobs %s of the previous cluster of profile %s%n", String.join(", ", old), profile);
+            }
+            cluster.forget();
+        }
         ConnectionFile cf = ClusterLauncher.newConnection(file, 1, host);
-        cluster.forget();
         cluster.writeScript(job);
         List<String> headJvm = new ArrayList<>(List.of("-Xmx512m"));
         headJvm.addAll(ClusterLauncher.DEFAULT_JVM_OPTIONS.stream().filter(o -> !o.startsWith("-Xmx")).toList());

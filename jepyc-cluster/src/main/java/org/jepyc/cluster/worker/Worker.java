@@ -176,10 +176,11 @@ public final class Worker implements AutoCloseable {
                     break;
                 }
                 String mine = st.claimedBy(me).format();
+                claimed.put(id, mine);      // before the claim, so that a hand-back never misses it
                 if (!state.replace(id, old, mine)) {
+                    claimed.remove(id);
                     continue;               // someone else has it
                 }
-                claimed.put(id, mine);
                 byte[] envelope = tasks.get(id);
                 if (envelope == null) {
                     state.delete(id);
