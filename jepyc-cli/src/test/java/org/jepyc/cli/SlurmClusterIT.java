@@ -19,7 +19,9 @@ import org.jepyc.ResultsDict;
 import org.jepyc.cli.slurm.OneNodeSlurm;
 import org.jepyc.cluster.ClusterLab;
 import org.jepyc.cluster.ClusterOptions;
+import org.jepyc.cluster.admin.ConnectionFile;
 import org.jepyc.cluster.admin.JepycHome;
+import org.jepyc.cluster.client.JobClient;
 import org.jepyc.cluster.slurm.Slurm;
 import org.jepyc.cluster.slurm.SlurmCluster;
 import org.jepyc.cluster.slurm.SlurmJob;
@@ -152,6 +154,29 @@ class SlurmClusterIT {
                 + "%d worker jobs ran %.0f s for %.0f s of points: %.1f s lost per job%n", points, ms, seconds,
                 points / seconds, points * ms / 2000.0, ran, jobSeconds, points * ms / 1000.0,
                 (jobSeconds - points * ms / 1000.0) / Math.max(1, ran));
+    }
+
+    @Test
+    void pointsPerSecondThroughTwoSlurmWorkers() throws Exception {
+        int points = 4000;
+        run(0, "cluster", "start", "--slurm", "-n", "2");
+        ConnectionFile cf = ConnectionFile.read(JepycHome.connectionFile(null));
+        try (JobClient c = JobClient.connect(cf, Duration.ofSeconds(5), 0)) {
+            OneNodeSlurm.await(Duration.ofSeconds(120), () -> c.engines() == 2, "two SLURM workers joined");
+        }
+        LabNotebook nb = new LabNotebook();
+        ClusterOptions o = ClusterOptions.defaults().withBatchSize(100).withWaitingTime(Duration.ofMillis(200));
+        long t0 = System.nanoTime();
+        try (ClusterLab lab = new ClusterLab(nb, JepycHome.connectionFile(null), new FactorialDesign(), o)) {
+            lab.put("a", IntStream.range(0, points));
+            lab.put("ms", 0L);
+            lab.runExperiment(new SlowPoint());
+            assertThat(lab.waitFor(Duration.ofMinutes(2))).as("campaign done; logs:\n%s", logs()).isTrue();
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        assertThat(byPoint(nb)).hasSize(points);
+        System.out.printf("SLURM throughput: %d instant points through 2 SLURM workers (batches of 100) in %.2f s: "
+                + "%.0f points/s%n", points, seconds, points / seconds);
     }
 
     @Test
