@@ -1,5 +1,6 @@
 package org.jepyc.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -8,21 +9,32 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.jepyc.cluster.ClusterUnavailableException;
 import org.jepyc.cluster.admin.ConnectionFile;
 import org.jepyc.cluster.admin.JepycHome;
+import org.jepyc.cluster.client.ClusterStatus;
 import org.jepyc.cluster.client.JobClient;
 import org.jepyc.cluster.protocol.Signer;
 import org.jepyc.cluster.worker.ShutdownMessage;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** {@code jepyc cluster stop}: every worker of the profile's cluster shuts down. */
+/**
+ * {@code jepyc cluster stop}: every worker of the profile's cluster shuts down, and the
+ * connection file goes with them, so that nothing is left pointing at a cluster that is gone.
+ */
 @Command(name = "stop", mixinStandardHelpOptions = true,
         description = "Stop the cluster's workers (a signed shutdown message; workers this machine started "
-                + "that do not stop in time are killed).")
+                + "that do not stop in time are killed) and remove the profile's connection file.")
 final class ClusterStopCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--profile", defaultValue = JepycHome.DEFAULT_PROFILE, description = "Profile name (default: ${DEFAULT-VALUE}).")
     String profile;
@@ -35,33 +47,42 @@ final class ClusterStopCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (timeout < 0) {
+            throw UsageErrorHandler.usage(spec, "--timeout cannot be negative");
+        }
         Path file = JepycHome.connectionFile(profile);
         ConnectionFile cf = ConnectionFile.read(file);
+        PrintWriter out = spec.commandLine().getOut();
         Set<Long> pids = new LinkedHashSet<>();
-        Path pidFile = JepycHome.profileDir(profile).resolve("workers.pids");
+        Path pidFile = JepycHome.profileDir(profile).resolve(ClusterStartCommand.PIDS);
         if (Files.exists(pidFile)) {
             for (String l : Files.readAllLines(pidFile)) {
-                if (!l.isBlank()) {
+                try {
                     pids.add(Long.parseLong(l.trim()));
+                } catch (NumberFormatException e) {
+                    // not a pid: nothing of ours to stop there
                 }
             }
         }
         int members = 0;
         try (JobClient c = JobClient.connect(cf, Duration.ofSeconds(3), 0)) {
-            pids.addAll(c.memberPids());
-            var s = c.status();
+            ClusterStatus s = c.status(new Signer(cf.secret()));
+            s.members().forEach(m -> pids.add(m.pid()));
             members = s.members().size();
             if (!force && s.queuedBatches() + s.runningBatches() + s.finishedBatches() > 0) {
-                throw new IllegalStateException("The cluster still holds " + s.queuedPoints() + " queued and "
-                        + s.runningPoints() + " running points and " + s.finishedBatches() + " finished tasks not yet "
-                        + "collected; stopping it loses them. Collect them first (ClusterLab.waitFor), or use --force");
+                throw new UserException("The cluster of profile " + profile + " still holds " + s.queuedPoints() + " queued and "
+                        + s.runningPoints() + " running points, and " + s.finishedBatches() + " finished tasks not yet "
+                        + "collected; stopping it loses them. Collect them first with `jepyc collect NOTEBOOK"
+                        + profileOption() + "`, or give --force");
             }
             c.publishControl(ShutdownMessage.create(new Signer(cf.secret())));
         } catch (ClusterUnavailableException e) {
-            System.err.println("jepyc: the cluster does not answer; stopping the workers this machine started");
+            spec.commandLine().getErr().println("jepyc: no worker of profile " + profile
+                    + " answers; stopping the workers this machine started, if any are left");
         }
         long deadline = System.nanoTime() + Duration.ofSeconds(timeout).toNanos();
         int killed = 0;
+        int alive = 0;
         for (long pid : pids) {
             Optional<ProcessHandle> h = ProcessHandle.of(pid).filter(ClusterStopCommand::isWorker);
             if (h.isEmpty()) {
@@ -69,20 +90,35 @@ final class ClusterStopCommand implements Callable<Integer> {
             }
             long left = Math.max(0, deadline - System.nanoTime());
             try {
-                h.get().onExit().get(left, java.util.concurrent.TimeUnit.NANOSECONDS);
-            } catch (java.util.concurrent.TimeoutException e) {
+                h.get().onExit().get(left, TimeUnit.NANOSECONDS);
+            } catch (TimeoutException e) {
                 h.get().destroy();
                 killed++;
+                try {
+                    h.get().onExit().get(10, TimeUnit.SECONDS);
+                } catch (TimeoutException stillThere) {
+                    alive++;
+                }
             }
         }
+        // after the head stopped, so that it submits no replacement
         List<String> cancelled = SlurmStop.cancel(profile);
+        if (alive > 0) {
+            throw new UserException(alive + " workers of profile " + profile + " did not stop; its connection file " + file
+                    + " was kept. Run `jepyc cluster stop" + profileOption() + "` again");
+        }
         Files.deleteIfExists(pidFile);
-        System.out.printf("Stopped the cluster of profile %s (%d members%s)%n", profile, members,
+        Files.deleteIfExists(file);
+        out.printf("Stopped the cluster of profile %s (%d members%s); removed its connection file%n", profile, members,
                 killed > 0 ? ", " + killed + " terminated after the timeout" : "");
         if (!cancelled.isEmpty()) {
-            System.out.printf("Cancelled SLURM jobs %s%n", String.join(", ", cancelled));
+            out.printf("Cancelled SLURM jobs %s%n", String.join(", ", cancelled));
         }
         return 0;
+    }
+
+    private String profileOption() {
+        return JepycHome.DEFAULT_PROFILE.equals(profile) ? "" : " --profile " + profile;
     }
 
     private static boolean isWorker(ProcessHandle h) {

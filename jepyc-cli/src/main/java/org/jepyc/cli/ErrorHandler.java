@@ -4,11 +4,17 @@ import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
 
-/** Turns an exception from a command into one line on stderr and exit status 1 (a stack trace with --debug). */
+/**
+ * Turns an exception from a command into one line on stderr and exit status 1 (a stack trace with
+ * --debug); a {@link UsageException} is a usage error, exit status 2.
+ */
 final class ErrorHandler implements IExecutionExceptionHandler {
 
     @Override
     public int handleExecutionException(Exception ex, CommandLine cl, ParseResult parsed) {
+        if (ex instanceof UsageException) {
+            return new UsageErrorHandler().handleParseException(new CommandLine.ParameterException(cl, ex.getMessage(), ex), null);
+        }
         if (Logging.isDebug()) {
             ex.printStackTrace(cl.getErr());
         } else {

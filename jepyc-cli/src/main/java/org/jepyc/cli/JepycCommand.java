@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
         description = "Computational experiment management for the JVM: run experiments over parameter "
                 + "spaces and keep every result in a lab notebook (JSON or HDF5).",
         subcommands = {ShowCommand.class, SelectCommand.class, CopyCommand.class, RemoveCommand.class,
-            ExportCommand.class, ConvertCommand.class, PlotCommand.class, PlanCommand.class, DemoCommand.class,
+            ExportCommand.class, ConvertCommand.class, PlotCommand.class, PlanCommand.class, DemoCommand.class, CollectCommand.class,
             ClusterCommand.class, WorkerCommand.class, picocli.CommandLine.HelpCommand.class})
 public final class JepycCommand implements Runnable {
 

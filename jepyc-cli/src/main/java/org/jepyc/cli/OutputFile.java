@@ -173,10 +173,10 @@ final class OutputFile {
     static String format(Path target, String given, List<String> formats) {
         Optional<String> ext = target == null ? Optional.empty() : extension(target).filter(formats::contains);
         if (given != null && !formats.contains(given)) {
-            throw new UserException("Unknown --format " + given + ": give one of " + String.join(", ", formats));
+            throw new UsageException("Unknown --format " + given + ": give one of " + String.join(", ", formats));
         }
         if (ext.isPresent() && given != null && !ext.get().equals(given)) {
-            throw new UserException("--format " + given + " disagrees with the name " + target + " (a ." + ext.get()
+            throw new UsageException("--format " + given + " disagrees with the name " + target + " (a ." + ext.get()
                     + " file): make them agree, or leave --format out");
         }
         if (ext.isPresent()) {
@@ -185,7 +185,7 @@ final class OutputFile {
         if (given != null) {
             return given;
         }
-        throw new UserException(target == null ? "Give --format (" + String.join(", ", formats) + ") to write to standard output"
+        throw new UsageException(target == null ? "Give --format (" + String.join(", ", formats) + ") to write to standard output"
                 : "Can't tell the format to write " + target + " in: end its name with ."
                 + String.join(", .", formats) + ", or give --format");
     }

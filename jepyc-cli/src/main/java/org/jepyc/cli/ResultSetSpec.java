@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 /**
  * A reference to a result set on the command line: {@code NOTEBOOK[:TAG][=NEWTAG]}, where the
  * notebook may be left out ({@code :TAG}) to mean the previous spec's notebook (epyc's documented
- * behaviour; D12 fixed).
+ * behaviour).
  *
  * @param notebook the notebook file, if given
  * @param tag      the result set's tag, if given
@@ -27,7 +27,7 @@ record ResultSetSpec(Optional<Path> notebook, Optional<String> tag, Optional<Str
         Matcher m = SPEC.matcher(text);
         if (text.isEmpty() || !m.matches() || (m.group(1).isEmpty() && m.group(2) == null)
                 || text.endsWith(":") || text.endsWith("=")) {
-            throw new UserException("Invalid result set specifier '" + text + "': write NOTEBOOK, NOTEBOOK:TAG or NOTEBOOK:TAG=NEWTAG");
+            throw new UsageException("Invalid result set specifier '" + text + "': write NOTEBOOK, NOTEBOOK:TAG or NOTEBOOK:TAG=NEWTAG");
         }
         Optional<Path> nb = m.group(1).isEmpty() ? Optional.empty() : Optional.of(Path.of(m.group(1)));
         return new ResultSetSpec(nb, Optional.ofNullable(m.group(2)), Optional.ofNullable(m.group(3)), text);
@@ -43,7 +43,7 @@ record ResultSetSpec(Optional<Path> notebook, Optional<String> tag, Optional<Str
             return notebook.get();
         }
         if (previous == null) {
-            throw new UserException("No notebook for result set specifier '" + text + "': name one, as NOTEBOOK:TAG");
+            throw new UsageException("No notebook for result set specifier '" + text + "': name one, as NOTEBOOK:TAG");
         }
         return previous;
     }

@@ -121,7 +121,6 @@ class CommandLineIT {
                 List.of("remove", nb + ":lists", nb + ":nosuchset"),         // one bad spec: nothing removed
                 List.of("copy", nb + ":second", nb + ":lists", nb.toString()), // already there
                 List.of("copy", nb + ":nosuchset", dir.resolve("out.json").toString()),
-                List.of("select", nb + ":bad:spec"),
                 List.of("export", nb + ":nosuchset", "--format", "csv"),
                 List.of("export", nb + ":lists", "--format", "csv", "-o", dir.resolve("no/such/dir.csv").toString()),
                 List.of("plot", nb + ":lists", "--x", "a", "--y", "nosuchresult", "-o", dir.resolve("p.png").toString()));
@@ -132,6 +131,10 @@ class CommandLineIT {
             assertThat(r.err()).startsWith("jepyc: ").doesNotContain("Exception", "\tat ");
             assertThat(Jepyc.hash(nb)).as("after %s", args).isEqualTo(before);
         }
+        Jepyc.Result malformed = Jepyc.run(dir, "select", nb + ":bad:spec");
+        assertThat(malformed.exit()).as(malformed.err()).isEqualTo(2);
+        assertThat(malformed.err()).startsWith("jepyc: Invalid result set specifier").contains("select --help");
+        assertThat(Jepyc.hash(nb)).isEqualTo(before);
         assertThat(dir.resolve("out.json")).doesNotExist();
         assertThat(dir.resolve("p.png")).doesNotExist();
     }
@@ -243,7 +246,7 @@ class CommandLineIT {
         }
         Jepyc.Result again = Jepyc.run(dir, "convert", src.toString(), h5.toString());
         assertThat(again.exit()).isEqualTo(1);
-        assertThat(again.err()).contains("--overwrite");
+        assertThat(again.err()).contains("--force");
     }
 
     @Test

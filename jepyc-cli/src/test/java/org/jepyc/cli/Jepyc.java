@@ -37,17 +37,42 @@ final class Jepyc {
      * @return what it did
      */
     static Result run(Path dir, String... args) throws IOException, InterruptedException {
+        return run(dir, java.util.Map.of(), args);
+    }
+
+    /**
+     * @param dir  the working directory of the command
+     * @param env  environment variables to set (JEPYC_HOME)
+     * @param args its arguments
+     * @return what it did
+     */
+    static Result run(Path dir, java.util.Map<String, String> env, String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(root().resolve("jepyc").toString());
         cmd.addAll(List.of(args));
+        return exec(dir, env, cmd);
+    }
+
+    /**
+     * Runs any command, its output in files (so that neither pipe can fill and block it).
+     *
+     * @param dir the working directory
+     * @param env environment variables to set
+     * @param cmd the command
+     * @return what it did
+     */
+    static Result exec(Path dir, java.util.Map<String, String> env, List<String> cmd) throws IOException, InterruptedException {
+        List<String> args = cmd.subList(1, cmd.size());
         Path out = Files.createTempFile("jepyc-out", ".txt");
         Path err = Files.createTempFile("jepyc-err", ".txt");
         try {
-            Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectOutput(out.toFile())
-                    .redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+            ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectOutput(out.toFile())
+                    .redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+            pb.environment().putAll(env);
+            Process p = pb.start();
             if (!p.waitFor(120, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
-                throw new AssertionError("jepyc " + String.join(" ", args) + " did not finish");
+                throw new AssertionError(cmd.get(0) + " " + String.join(" ", args) + " did not finish");
             }
             return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
         } finally {

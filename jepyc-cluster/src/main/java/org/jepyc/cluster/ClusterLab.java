@@ -3,8 +3,10 @@ package org.jepyc.cluster;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -14,10 +16,12 @@ import org.jepyc.ExperimentalConfiguration;
 import org.jepyc.FactorialDesign;
 import org.jepyc.Lab;
 import org.jepyc.LabNotebook;
+import org.jepyc.ProgressListener;
 import org.jepyc.cluster.admin.ConnectionFile;
 import org.jepyc.cluster.admin.JepycHome;
 import org.jepyc.cluster.client.Batch;
 import org.jepyc.cluster.client.BatchBuilder;
+import org.jepyc.cluster.client.CodeCheck;
 import org.jepyc.cluster.client.Collection;
 import org.jepyc.cluster.client.JobClient;
 import org.jepyc.cluster.client.ResultCollector;
@@ -25,6 +29,7 @@ import org.jepyc.cluster.protocol.AllowList;
 import org.jepyc.cluster.protocol.Names;
 import org.jepyc.cluster.protocol.PayloadCodec;
 import org.jepyc.cluster.protocol.Signer;
+import org.jepyc.campaign.Provenance;
 import org.jepyc.run.ProgressTracker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,6 +69,13 @@ public class ClusterLab extends Lab {
     private static final Logger LOG = LoggerFactory.getLogger(ClusterLab.class);
     private static final int SUBMIT_GROUP = 64;
     private static final Duration MIN_POLL = Duration.ofMillis(20);
+    /**
+     * Result-set attribute holding the experiment the set's cluster jobs run, serialised (Base64),
+     * so that a process other than the submitting one can resubmit lost jobs.
+     */
+    public static final String EXPERIMENT_ATTRIBUTE = Provenance.PREFIX + "cluster_experiment";
+    /** Experiments larger than this are not stored in the notebook (HDF5 attributes stay small). */
+    private static final int MAX_STORED_EXPERIMENT = 32 * 1024;
 
     private final ConnectionFile connection;
     private final ClusterOptions options;
@@ -170,11 +182,21 @@ public class ClusterLab extends Lab {
      */
     @Override
     public void runExperiment(Experiment e) {
+        open();
+        // checked before the notebook records anything of this run
+        Map<String, String> workersCode = CodeCheck.require(CodeCheck.classesOf(List.of(e)), client.codeManifests());
         List<ExperimentalConfiguration> eps = pointsToRun(e);
         if (eps.isEmpty()) {
             return;
         }
-        open();
+        Set<String> codes = new java.util.TreeSet<>(workersCode.values());
+        if (!codes.isEmpty()) {
+            notebook().current().setAttribute(Provenance.PREFIX + "workers_code_sha256", String.join(",", codes));
+        }
+        byte[] serialised = PayloadCodec.write(e);
+        if (serialised.length <= MAX_STORED_EXPERIMENT) {
+            notebook().current().setAttribute(EXPERIMENT_ATTRIBUTE, Base64.getEncoder().encodeToString(serialised));
+        }
         lastExperiment = e;
         int size = options.batchSize() > 0 ? options.batchSize() : BatchBuilder.automaticSize(eps.size(), client.engines());
         submit(eps, size, null);
@@ -242,6 +264,10 @@ public class ClusterLab extends Lab {
             return 0;
         }
         open();
+        if (progress == null && progressListener() != ProgressListener.NONE) {
+            // a lab that submitted nothing (collecting another process's campaign) tracks what is pending now
+            progress = new ProgressTracker(progressListener(), nb.numberOfAllPendingResults());
+        }
         Collection c;
         try {
             ProgressTracker tracker = progress;
@@ -290,16 +316,50 @@ public class ClusterLab extends Lab {
     }
 
     /**
-     * Runs the lost jobs again with the experiment this lab last submitted.
+     * Runs the lost jobs again with the experiment this lab last submitted or, in a lab that has
+     * submitted nothing (another process collecting), with the experiment each job's result set
+     * stored when its jobs were submitted ({@link #EXPERIMENT_ATTRIBUTE}).
      *
      * @return the number of points resubmitted
-     * @throws IllegalStateException if this lab has submitted nothing (use {@link #resubmitLost(Experiment)})
+     * @throws IllegalStateException if a set holding lost jobs stored no experiment, or its classes cannot be
+     *                               loaded here (use {@link #resubmitLost(Experiment)})
      */
     public int resubmitLost() {
-        if (lastExperiment == null) {
-            throw new IllegalStateException("This lab has not submitted an experiment: call resubmitLost(experiment)");
+        if (lastExperiment != null) {
+            return resubmitLost(lastExperiment);
         }
-        return resubmitLost(lastExperiment);
+        LabNotebook nb = notebook();
+        Map<String, List<String>> bySet = new java.util.LinkedHashMap<>();
+        Set<String> lostJobs = new HashSet<>(lost);
+        for (String tag : nb.resultSets()) {
+            for (String job : nb.resultSet(tag).pendingResults()) {
+                if (lostJobs.contains(job)) {
+                    bySet.computeIfAbsent(tag, k -> new ArrayList<>()).add(job);
+                }
+            }
+        }
+        int n = 0;
+        for (Map.Entry<String, List<String>> e : bySet.entrySet()) {
+            n += resubmit(e.getValue(), storedExperiment(e.getKey()));
+        }
+        lost = List.of();
+        return n;
+    }
+
+    /** @return the experiment a set's cluster jobs were submitted with, as the set stored it */
+    private Experiment storedExperiment(String tag) {
+        org.jepyc.ResultSet rs = notebook().resultSet(tag);
+        if (!rs.hasAttribute(EXPERIMENT_ATTRIBUTE)) {
+            throw new IllegalStateException("Result set " + tag + " does not hold the experiment its jobs were submitted "
+                    + "with: call resubmitLost(experiment)");
+        }
+        try {
+            return codec.read(Base64.getDecoder().decode(rs.getAttribute(EXPERIMENT_ATTRIBUTE).toString()), Experiment.class);
+        } catch (java.io.IOException | ClassNotFoundException | IllegalArgumentException ex) {
+            throw new IllegalStateException("Cannot load the experiment result set " + tag + " was submitted with ("
+                    + ex.getMessage() + "): put its classes on the class path, their packages in ClusterOptions.allow, "
+                    + "or call resubmitLost(experiment)", ex);
+        }
     }
 
     /**
@@ -311,11 +371,17 @@ public class ClusterLab extends Lab {
      * @return the number of points resubmitted
      */
     public int resubmitLost(Experiment e) {
+        int n = resubmit(lost, e);
+        lost = List.of();
+        return n;
+    }
+
+    private int resubmit(List<String> jobsLost, Experiment e) {
         LabNotebook nb = notebook();
         Set<String> pending = new HashSet<>(nb.allPendingResults());
         List<String> jobs = new ArrayList<>();
         List<ExperimentalConfiguration> eps = new ArrayList<>();
-        for (String job : lost) {
+        for (String job : jobsLost) {
             if (pending.contains(job)) {
                 jobs.add(job);
                 eps.add(new ExperimentalConfiguration(e, nb.pendingResultParameters(job)));
@@ -325,9 +391,9 @@ public class ClusterLab extends Lab {
             return 0;
         }
         open();
+        CodeCheck.require(CodeCheck.classesOf(List.of(e)), client.codeManifests());
         int size = options.batchSize() > 0 ? options.batchSize() : BatchBuilder.automaticSize(eps.size(), client.engines());
         int n = submit(eps, size, jobs);
-        lost = List.of();
         LOG.info("Resubmitted {} lost jobs", n);
         return n;
     }

@@ -99,7 +99,8 @@ public final class ClusterLauncher {
      * @throws IOException if it cannot be started
      */
     public Process start(Path connection, String host, int port, Path logDir, List<String> workerArgs) throws IOException {
-        Files.createDirectories(logDir);
+        OwnerOnly.createDirectories(logDir);
+        File log = OwnerOnly.createFile(logDir.resolve("worker-" + port + ".log")).toFile();
         List<String> cmd = new ArrayList<>();
         if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
             cmd.add("/usr/bin/setsid");
@@ -112,7 +113,6 @@ public final class ClusterLauncher {
         cmd.addAll(List.of("--connect", connection.toString(), "--host", host, "--port", Integer.toString(port)));
         cmd.addAll(workerArgs);
         ProcessBuilder pb = new ProcessBuilder(cmd);
-        File log = logDir.resolve("worker-" + port + ".log").toFile();
         pb.redirectErrorStream(true);
         pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log));
         pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
@@ -129,17 +129,26 @@ public final class ClusterLauncher {
      */
     public static void awaitMembers(ConnectionFile cf, int n, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        try (JobClient c = JobClient.connect(cf, timeout, 0)) {
-            int have = 0;
+        int have = 0;
+        ClusterUnavailableException last = null;
+        try {
             while (System.nanoTime() < deadline) {
-                have = c.status().members().size();
-                if (have >= n) {
-                    return;
+                // workers open their ports a few seconds after they start: until then nothing answers
+                try (JobClient c = JobClient.connect(cf, Duration.ofNanos(Math.max(1, deadline - System.nanoTime())), 0)) {
+                    while (System.nanoTime() < deadline) {
+                        have = c.members().size();
+                        if (have >= n) {
+                            return;
+                        }
+                        Thread.sleep(100);
+                    }
+                } catch (ClusterUnavailableException e) {
+                    last = e;
+                    Thread.sleep(200);
                 }
-                Thread.sleep(100);
             }
             throw new ClusterUnavailableException("Only " + have + " of " + n + " workers joined the "
-                    + cf.describe() + " within " + timeout.toSeconds() + " s: see the worker logs", null);
+                    + cf.describe() + " within " + timeout.toSeconds() + " s: see the worker logs", last);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ClusterUnavailableException("Interrupted waiting for workers", e);

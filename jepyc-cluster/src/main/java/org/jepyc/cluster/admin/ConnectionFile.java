@@ -18,6 +18,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -109,8 +110,11 @@ public record ConnectionFile(Path path, List<String> addresses, byte[] secret) {
             }
             return new ConnectionFile(file, List.copyOf(addresses), Base64.getDecoder().decode(secret));
         } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException("No cluster connection file " + file
-                    + ": start a cluster with `jepyc cluster start` or give the file of a running one", e);
+            Optional<String> profile = profileOf(file);
+            throw new IllegalArgumentException(profile.map(p -> "No cluster is running for profile " + p + " (no connection file "
+                    + file + "): start one with `jepyc cluster start" + (p.equals(JepycHome.DEFAULT_PROFILE) ? "" : " --profile " + p)
+                    + " -n N`").orElse("No cluster connection file " + file
+                    + ": start a cluster with `jepyc cluster start` or give the file of a running one"), e);
         } catch (IOException | RuntimeException e) {
             if (e instanceof IllegalArgumentException iae && iae.getMessage().startsWith("Connection file")) {
                 throw iae;
@@ -119,9 +123,21 @@ public record ConnectionFile(Path path, List<String> addresses, byte[] secret) {
         }
     }
 
-    /** @return a description naming the file and the addresses, for error messages */
+    /** @return a description naming the profile, the addresses and the file, for error messages */
     public String describe() {
-        return "cluster " + addresses + (path == null ? "" : " (connection file " + path + ")");
+        return profile().map(p -> "cluster of profile " + p + " at ").orElse("cluster at ") + addresses
+                + (path == null ? "" : " (connection file " + path + ")");
+    }
+
+    /** @return the profile whose directory holds this file, if it is in one */
+    public Optional<String> profile() {
+        return path == null ? Optional.empty() : profileOf(path);
+    }
+
+    private static Optional<String> profileOf(Path file) {
+        Path dir = file.toAbsolutePath().getParent();
+        String name = dir == null || dir.getFileName() == null ? "" : dir.getFileName().toString();
+        return name.startsWith("profile_") ? Optional.of(name.substring("profile_".length())) : Optional.empty();
     }
 
     /** @param other another secret @return a copy of this connection with that secret (tests) */

@@ -1,11 +1,16 @@
 package org.jepyc.cluster.client;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Optional;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,9 +26,14 @@ import com.hazelcast.map.listener.EntryAddedListener;
 import com.hazelcast.map.listener.EntryUpdatedListener;
 import org.jepyc.cluster.ClusterUnavailableException;
 import org.jepyc.cluster.admin.ConnectionFile;
+import org.jepyc.cluster.admin.JepycHome;
 import org.jepyc.cluster.protocol.HazelcastConfigs;
 import org.jepyc.cluster.protocol.Names;
+import org.jepyc.cluster.protocol.CodeManifest;
+import org.jepyc.cluster.protocol.ResultEnvelope;
+import org.jepyc.cluster.protocol.Signer;
 import org.jepyc.cluster.protocol.TaskState;
+import org.jepyc.cluster.protocol.WorkerStats;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,6 +73,7 @@ public final class JobClient implements AutoCloseable {
      * @throws ClusterUnavailableException naming the connection file and addresses after the last failure
      */
     public static JobClient connect(ConnectionFile cf, Duration timeout, int reconnections) {
+        requireListening(cf, timeout, reconnections);
         RuntimeException last = null;
         int attempts = reconnections + 1;
         for (int i = 1; i <= attempts; i++) {
@@ -75,11 +86,44 @@ public final class JobClient implements AutoCloseable {
                 }
             }
         }
-        LOG.error("Too many connection failures ({})", reconnections);
+        // the exception says it all; an ERROR line besides would only repeat it on a terminal
+        LOG.debug("Too many connection failures ({})", reconnections);
         throw new ClusterUnavailableException("Cannot reach the " + cf.describe() + " after " + attempts
                 + " attempts of " + timeout.toMillis() + " ms: " + (last == null ? "" : last.getMessage())
-                + ". Is it running (`jepyc cluster status`), and is this its current connection file "
+                + ". Is it running (`jepyc cluster status" + profileOption(cf) + "`), and is this its current connection file "
                 + "(a cluster restarted by `jepyc cluster start` has a new secret)?", last);
+    }
+
+    /**
+     * Fails at once when no member address accepts a connection (a stopped cluster), rather than
+     * after every Hazelcast connection attempt has timed out: a refused connection is an answer.
+     * Tries a few times over about a second, since a member may be restarting.
+     */
+    private static void requireListening(ConnectionFile cf, Duration timeout, int reconnections) {
+        int perAddress = (int) Math.max(200, Math.min(1000, timeout.toMillis()));
+        for (int round = 0; round <= Math.min(reconnections, 3); round++) {
+            for (String a : cf.addresses()) {
+                int colon = a.lastIndexOf(':');
+                try (Socket s = new Socket()) {
+                    s.connect(new InetSocketAddress(a.substring(0, colon), Integer.parseInt(a.substring(colon + 1))), perAddress);
+                    return;
+                } catch (IOException | RuntimeException e) {
+                    LOG.debug("No member at {}: {}", a, e.toString());
+                }
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw new ClusterUnavailableException("No worker of the " + cf.describe() + " answers: the cluster is stopped. "
+                + "Start it with `jepyc cluster start" + profileOption(cf) + " -n N`", null);
+    }
+
+    private static String profileOption(ConnectionFile cf) {
+        return cf.profile().filter(p -> !p.equals(JepycHome.DEFAULT_PROFILE)).map(p -> " --profile " + p).orElse("");
     }
 
     private void signal() {
@@ -188,28 +232,93 @@ public final class JobClient implements AutoCloseable {
         return n;
     }
 
-    /** @return a snapshot of the cluster's members and work */
-    public ClusterStatus status() {
-        List<String> members = new ArrayList<>();
+    /** @return the cluster's members */
+    public List<ClusterStatus.Member> members() {
+        IMap<String, String> workers = hz.getMap(Names.WORKERS);
+        List<ClusterStatus.Member> out = new ArrayList<>();
         for (Member m : hz.getCluster().getMembers()) {
-            members.add(m.getAddress().getHost() + ":" + m.getAddress().getPort() + " ("
-                    + m.getAttribute(Names.THREADS_ATTRIBUTE) + " threads, pid " + m.getAttribute(Names.PID_ATTRIBUTE) + ")");
+            WorkerStats w = WorkerStats.tryParse(workers.get(m.getUuid().toString())).orElse(new WorkerStats(0, 0));
+            out.add(new ClusterStatus.Member(m.getAddress().getHost(), m.getAddress().getPort(),
+                    number(m.getAttribute(Names.PID_ATTRIBUTE), -1), (int) number(m.getAttribute(Names.THREADS_ATTRIBUTE), 0),
+                    w.batches(), w.points()));
         }
+        return out;
+    }
+
+    private static long number(String s, long otherwise) {
+        try {
+            return s == null ? otherwise : Long.parseLong(s);
+        } catch (NumberFormatException e) {
+            return otherwise;
+        }
+    }
+
+    /**
+     * A snapshot of the cluster's members and work. Entries that are not jepyc's (anyone with the
+     * cluster's name can write its maps) are counted as unreadable and otherwise skipped, so they
+     * never stop a status or a stop.
+     *
+     * @param signer the cluster's key, to tell its results from forgeries
+     * @return the snapshot
+     */
+    public ClusterStatus status(Signer signer) {
         int qb = 0;
         int rb = 0;
         long qp = 0;
         long rp = 0;
-        for (String v : state.values()) {
-            TaskState s = TaskState.parse(v);
-            if (s.running()) {
+        int unreadable = 0;
+        for (Map.Entry<String, String> e : state.entrySet()) {
+            Optional<TaskState> s = TaskState.tryParse(e.getValue());
+            if (s.isEmpty()) {
+                unreadable++;
+                LOG.warn("Skipped batch {}: its state is not one jepyc writes", e.getKey());
+            } else if (s.get().running()) {
                 rb++;
-                rp += s.points();
+                rp += s.get().points();
             } else {
                 qb++;
-                qp += s.points();
+                qp += s.get().points();
             }
         }
-        return new ClusterStatus(members, engines(), qb, qp, rb, rp, results.size());
+        int finished = 0;
+        int failedBatches = 0;
+        long ok = 0;
+        long failed = 0;
+        Set<String> failures = new LinkedHashSet<>();
+        for (Map.Entry<String, byte[]> e : results.entrySet()) {
+            ResultEnvelope r;
+            try {
+                r = ResultEnvelope.open(e.getKey(), e.getValue(), signer);
+            } catch (SecurityException ex) {
+                unreadable++;
+                LOG.warn("Skipped a result: {}", ex.getMessage());
+                continue;
+            }
+            finished++;
+            int points = Math.max(0, r.points());
+            failed += Math.min(points, Math.max(0, r.failed()));
+            ok += Math.max(0, points - r.failed());
+            if (!r.ok()) {
+                failedBatches++;
+                failures.add(r.message());
+            }
+        }
+        return new ClusterStatus(members(), engines(), qb, qp, rb, rp, finished, ok, failed, failedBatches,
+                new ArrayList<>(failures), unreadable);
+    }
+
+    /**
+     * @return each live worker's experiment code, by {@code host:port}; a worker that has not
+     *         published one (or a malformed one) is left out
+     */
+    public Map<String, CodeManifest> codeManifests() {
+        IMap<String, String> code = hz.getMap(Names.CODE);
+        Map<String, CodeManifest> out = new LinkedHashMap<>();
+        for (Member m : hz.getCluster().getMembers()) {
+            CodeManifest.parse(code.get(m.getUuid().toString())).ifPresent(c ->
+                    out.put(m.getAddress().getHost() + ":" + m.getAddress().getPort(), c));
+        }
+        return out;
     }
 
     /** @return the members' process ids */

@@ -12,6 +12,10 @@ public final class Names {
     public static final String QUEUE = "jepyc.queue";
     /** Signed control messages (shutdown). */
     public static final String CONTROL = "jepyc.control";
+    /** Member UUID to what the worker has run: {@code batches|points} (see {@link WorkerStats}). */
+    public static final String WORKERS = "jepyc.workers";
+    /** Member UUID to the {@link CodeManifest} of the worker's experiment class path. */
+    public static final String CODE = "jepyc.code";
     /** Member attribute: the number of experiments a worker runs at once. */
     public static final String THREADS_ATTRIBUTE = "jepyc.threads";
     /** Member attribute: the worker's process id. */

@@ -1,5 +1,6 @@
 package org.jepyc.cluster.protocol;
 
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -56,11 +57,30 @@ public record TaskState(boolean running, UUID member, int attempt, int maxRetrie
      * @throws IllegalArgumentException if it is not one
      */
     public static TaskState parse(String s) {
-        String[] f = s.split("\\|", -1);
-        if (f.length != 5) {
-            throw new IllegalArgumentException("Not a task state: " + s);
+        return tryParse(s).orElseThrow(() -> new IllegalArgumentException("Not a task state: " + s));
+    }
+
+    /**
+     * Reads a stored form that any process holding the cluster's name may have written: a
+     * malformed one is empty, so that one bad entry never stops the code that walks the map.
+     *
+     * @param s a stored form, or anything
+     * @return the state, or empty if it is not one
+     */
+    public static Optional<TaskState> tryParse(String s) {
+        if (s == null) {
+            return Optional.empty();
         }
-        return new TaskState("R".equals(f[0]), f[1].isEmpty() ? null : UUID.fromString(f[1]),
-                Integer.parseInt(f[2]), Integer.parseInt(f[3]), Integer.parseInt(f[4]));
+        String[] f = s.split("\\|", -1);
+        if (f.length != 5 || !(f[0].equals("R") || f[0].equals("Q"))) {
+            return Optional.empty();
+        }
+        try {
+            TaskState t = new TaskState("R".equals(f[0]), f[1].isEmpty() ? null : UUID.fromString(f[1]),
+                    Integer.parseInt(f[2]), Integer.parseInt(f[3]), Integer.parseInt(f[4]));
+            return t.points() < 0 || t.attempt() < 0 || (t.running() && t.member() == null) ? Optional.empty() : Optional.of(t);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 }

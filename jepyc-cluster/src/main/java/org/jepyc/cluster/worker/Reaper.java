@@ -27,6 +27,7 @@ public final class Reaper {
     private static final Logger LOG = LoggerFactory.getLogger(Reaper.class);
     private final HazelcastInstance hz;
     private final Signer signer;
+    private final Set<String> unreadable = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /**
      * @param hz     this member
@@ -55,8 +56,15 @@ public final class Reaper {
         Set<String> inQueue = queuedToo ? new HashSet<>(queue) : Set.of();
         int n = 0;
         for (Map.Entry<String, String> e : state.entrySet()) {
-            TaskState st = TaskState.parse(e.getValue());
             String id = e.getKey();
+            java.util.Optional<TaskState> parsed = TaskState.tryParse(e.getValue());
+            if (parsed.isEmpty()) {
+                if (unreadable.add(id)) {       // once per entry: the reaper runs every few seconds
+                    LOG.warn("Skipped batch {}: its state '{}' is not one jepyc writes", id, abbreviate(e.getValue()));
+                }
+                continue;
+            }
+            TaskState st = parsed.get();
             if (st.running() && !live.contains(st.member())) {
                 TaskState next = st.requeuedAfterLoss();
                 if (next.exhausted()) {
@@ -78,12 +86,16 @@ public final class Reaper {
         return n;
     }
 
+    static String abbreviate(String s) {
+        return s == null ? "null" : s.length() > 60 ? s.substring(0, 60) + "..." : s;
+    }
+
     private int fail(String id, String old, TaskState next) {
         IMap<String, String> state = hz.getMap(Names.STATE);
         String msg = "Job lost its worker " + next.attempt() + " times (a worker process died while running it); "
                 + "retries exhausted";
         // the result first, so that a client never sees the batch in neither map
-        hz.<String, byte[]>getMap(Names.RESULTS).set(id, ResultEnvelope.failure(id, msg).seal(signer));
+        hz.<String, byte[]>getMap(Names.RESULTS).set(id, ResultEnvelope.failure(id, next.points(), msg).seal(signer));
         if (!state.remove(id, old)) {
             return 0;
         }

@@ -35,9 +35,10 @@ final class TaskRunner {
     /**
      * @param batchId  the batch
      * @param envelope its stored bytes
+     * @param points   its number of points, as its state says (for a batch that cannot be loaded)
      * @return the result to store, or null if the task was refused
      */
-    ResultEnvelope run(String batchId, byte[] envelope) {
+    ResultEnvelope run(String batchId, byte[] envelope, int points) {
         byte[] payload;
         try {
             payload = TaskEnvelope.open(batchId, envelope, signer);
@@ -49,34 +50,40 @@ final class TaskRunner {
         try {
             task = codec.read(payload, TaskPayload.class);
         } catch (InvalidClassException e) {
-            return failure(batchId, "The task holds a class the workers do not accept (" + e.getMessage()
+            return failure(batchId, points, "The task holds a class the workers do not accept (" + e.getMessage()
                     + "): start the workers with --allow PACKAGE or --classpath JAR naming it");
         } catch (ClassNotFoundException e) {
-            return failure(batchId, "Class " + e.getMessage() + " is not on the workers' classpath: start them with "
+            return failure(batchId, points, "Class " + e.getMessage() + " is not on the workers' classpath: start them with "
                     + "--classpath JARS holding the experiment classes");
         } catch (Exception | LinkageError e) {
-            return failure(batchId, "The task cannot be loaded on the worker: " + e);
+            return failure(batchId, points, "The task cannot be loaded on the worker: " + e);
         }
         ArrayList<ResultsDict> out = new ArrayList<>(task.size());
+        int failed = 0;
         for (int i = 0; i < task.size(); i++) {
+            ResultsDict r;
             try {
-                out.add(Rows.portable(task.experiment(i).set(task.point(i)).run()));
+                r = Rows.portable(task.experiment(i).set(task.point(i)).run());
             } catch (VirtualMachineError e) {
                 throw e;
             } catch (Throwable t) {
-                out.add(Rows.failed(task.point(i), String.valueOf(t.getMessage()), trace(t)));
+                r = Rows.failed(task.point(i), String.valueOf(t.getMessage()), trace(t));
             }
+            if (!r.success()) {
+                failed++;
+            }
+            out.add(r);
         }
         try {
-            return ResultEnvelope.results(batchId, PayloadCodec.write(out));
+            return ResultEnvelope.results(batchId, task.size(), failed, PayloadCodec.write(out));
         } catch (RuntimeException e) {
-            return failure(batchId, "The results cannot be sent back: " + e.getMessage());
+            return failure(batchId, task.size(), "The results cannot be sent back: " + e.getMessage());
         }
     }
 
-    private static ResultEnvelope failure(String batchId, String message) {
+    private static ResultEnvelope failure(String batchId, int points, String message) {
         LOG.warn("Batch {} failed: {}", batchId, message);
-        return ResultEnvelope.failure(batchId, message);
+        return ResultEnvelope.failure(batchId, points, message);
     }
 
     private static String trace(Throwable t) {

@@ -29,6 +29,8 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.HazelcastInstanceNotActiveException;
 import com.hazelcast.map.IMap;
 import org.jepyc.cluster.protocol.AllowList;
+import org.jepyc.cluster.protocol.CodeManifest;
+import org.jepyc.cluster.protocol.WorkerStats;
 import org.jepyc.cluster.protocol.HazelcastConfigs;
 import org.jepyc.cluster.protocol.Names;
 import org.jepyc.cluster.protocol.PayloadCodec;
@@ -58,6 +60,8 @@ public final class Worker implements AutoCloseable {
     private HazelcastInstance hz;
     private ScheduledExecutorService reaping;
     private volatile boolean running = true;
+    private final java.util.concurrent.atomic.AtomicLong batchesRun = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong pointsRun = new java.util.concurrent.atomic.AtomicLong();
 
     /** @param options how to run */
     public Worker(WorkerOptions options) {
@@ -73,6 +77,7 @@ public final class Worker implements AutoCloseable {
      */
     public Worker start() throws IOException {
         ClassLoader loader = loader(options.classpath());
+        CodeManifest manifest = CodeManifest.of(options.classpath());
         List<String> allowed = new ArrayList<>(options.allow());
         allowed.addAll(packagesOf(options.classpath()));
         AllowList allow = new AllowList(allowed);
@@ -106,6 +111,9 @@ public final class Worker implements AutoCloseable {
                 stopped.countDown();
             }
         });
+        UUID me = hz.getCluster().getLocalMember().getUuid();
+        hz.<String, String>getMap(Names.CODE).set(me.toString(), manifest.format());
+        hz.<String, String>getMap(Names.WORKERS).set(me.toString(), new WorkerStats(0, 0).format());
         TaskRunner runner = new TaskRunner(signer, codec);
         for (int i = 0; i < options.threads(); i++) {
             Thread t = new Thread(() -> loop(runner, loader), "jepyc-worker-" + i);
@@ -113,8 +121,9 @@ public final class Worker implements AutoCloseable {
             t.start();
             threads.add(t);
         }
-        LOG.info("Worker {} running {} thread(s) in cluster {}", hz.getCluster().getLocalMember().getAddress(),
-                options.threads(), hz.getConfig().getClusterName());
+        // the cluster's name admits to its maps: it stays out of the logs
+        LOG.info("Worker {} running {} thread(s); experiment code {} ({} classes)", hz.getCluster().getLocalMember().getAddress(),
+                options.threads(), manifest.fingerprint().substring(0, 12), manifest.classes().size());
         return this;
     }
 
@@ -150,6 +159,7 @@ public final class Worker implements AutoCloseable {
         IMap<String, String> state = hz.getMap(Names.STATE);
         IMap<String, byte[]> tasks = hz.getMap(Names.TASKS);
         IMap<String, byte[]> results = hz.getMap(Names.RESULTS);
+        IMap<String, String> workers = hz.getMap(Names.WORKERS);
         UUID me = hz.getCluster().getLocalMember().getUuid();
         while (running) {
             try {
@@ -164,7 +174,12 @@ public final class Worker implements AutoCloseable {
                 if (old == null) {
                     continue;               // finished or failed meanwhile
                 }
-                TaskState st = TaskState.parse(old);
+                java.util.Optional<TaskState> parsed = TaskState.tryParse(old);
+                if (parsed.isEmpty()) {
+                    LOG.warn("Skipped batch {}: its state '{}' is not one jepyc writes", id, Reaper.abbreviate(old));
+                    continue;
+                }
+                TaskState st = parsed.get();
                 if (st.running()) {
                     continue;               // a duplicate queue entry; someone else has it
                 }
@@ -188,10 +203,14 @@ public final class Worker implements AutoCloseable {
                     continue;
                 }
                 long t0 = System.nanoTime();
-                ResultEnvelope r = runner.run(id, envelope);
+                ResultEnvelope r = runner.run(id, envelope, st.points());
                 timer.record(st.points(), System.nanoTime() - t0);
                 if (r != null && tasks.containsKey(id) && claimed.containsKey(id)) {
                     results.set(id, r.seal(signer));
+                }
+                if (r != null) {
+                    workers.set(me.toString(), new WorkerStats(batchesRun.incrementAndGet(),
+                            pointsRun.addAndGet(Math.max(0, r.points()))).format());
                 }
                 if (claimed.remove(id) != null) {
                     tasks.delete(id);

@@ -73,7 +73,7 @@ class HeadAndLiteWorkersTest {
 
     private ClusterStatus status() {
         try (JobClient c = JobClient.connect(cf, Duration.ofSeconds(5), 0)) {
-            return c.status();
+            return c.status(new org.jepyc.cluster.protocol.Signer(cf.secret()));
         }
     }
 

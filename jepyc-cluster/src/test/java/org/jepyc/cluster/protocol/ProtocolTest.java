@@ -57,7 +57,7 @@ class ProtocolTest {
 
     @Test
     void resultsAreSignedToo() {
-        ResultEnvelope r = ResultEnvelope.failure("jb-1", "no such class");
+        ResultEnvelope r = ResultEnvelope.failure("jb-1", 3, "no such class");
         byte[] sealed = r.seal(KEY);
         assertThat(ResultEnvelope.open("jb-1", sealed, KEY).message()).isEqualTo("no such class");
         assertThatThrownBy(() -> ResultEnvelope.open("jb-1", sealed, OTHER)).isInstanceOf(SecurityException.class);
