@@ -85,7 +85,7 @@ final class ClusterStatusCommand implements Callable<Integer> {
                         + cf.profile().filter(p -> !p.equals(JepycHome.DEFAULT_PROFILE)).map(p -> " --profile " + p).orElse("")
                         + "`");
             }
-            out.print(SlurmStatusText.render(profile));
+            out.printf("%s", SlurmStatusText.render(profile));
         }
         return 0;
     }
