@@ -20,6 +20,7 @@ import org.jepyc.cluster.admin.JepycHome;
 import org.jepyc.cluster.admin.OwnerOnly;
 import org.jepyc.cluster.client.JobClient;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -61,12 +62,15 @@ final class ClusterStartCommand implements Callable<Integer> {
     @Option(names = "--wait", defaultValue = "60", description = "Seconds to wait for the workers to join (default: ${DEFAULT-VALUE}).")
     int waitSeconds;
 
+    @Mixin
+    SlurmStartOptions slurm;
+
     @Override
     public Integer call() throws Exception {
         List<String> args = checkedWorkerArguments();
         Path dir = profileDir();
         Path file = JepycHome.connectionFile(profile);
-        if (Files.exists(file)) {
+        if (!slurm.dryRun && Files.exists(file)) {
             ConnectionFile old;
             try {
                 old = ConnectionFile.read(file);
@@ -77,6 +81,10 @@ final class ClusterStartCommand implements Callable<Integer> {
                 throw new UserException("A cluster is already running for profile " + profile + " (" + file
                         + "): stop it first with `jepyc cluster stop" + profileOption() + "`");
             }
+        }
+        if (slurm.slurm || slurm.dryRun) {
+            int cp = args.indexOf("--classpath");
+            return slurm.start(workers, profile, cp < 0 ? null : args.get(cp + 1), allow, threads, host, waitSeconds);
         }
         Path starting = dir.resolve("jepyc-cluster.starting.json");
         ConnectionFile cf = ClusterLauncher.newConnection(starting, workers, host);

@@ -61,6 +61,7 @@ final class ClusterStatusCommand implements Callable<Integer> {
             m.put("failedTasks", s.failedBatches());
             m.put("failures", s.failures());
             m.put("unreadableEntries", s.unreadable());
+            m.put("slurmJobs", SlurmStatusText.json(profile));
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(m));
         } else {
             out.printf("Cluster %s: %d workers, %d engines%n", cf.profile().map(p -> "of profile " + p).orElse(String.valueOf(cf.path())),
@@ -84,6 +85,7 @@ final class ClusterStatusCommand implements Callable<Integer> {
                         + cf.profile().filter(p -> !p.equals(JepycHome.DEFAULT_PROFILE)).map(p -> " --profile " + p).orElse("")
                         + "`");
             }
+            out.printf("%s", SlurmStatusText.render(profile));
         }
         return 0;
     }

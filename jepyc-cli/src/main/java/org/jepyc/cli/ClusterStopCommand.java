@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -100,6 +101,8 @@ final class ClusterStopCommand implements Callable<Integer> {
                 }
             }
         }
+        // after the head stopped, so that it submits no replacement
+        List<String> cancelled = SlurmStop.cancel(profile);
         if (alive > 0) {
             throw new UserException(alive + " workers of profile " + profile + " did not stop; its connection file " + file
                     + " was kept. Run `jepyc cluster stop" + profileOption() + "` again");
@@ -108,6 +111,9 @@ final class ClusterStopCommand implements Callable<Integer> {
         Files.deleteIfExists(file);
         out.printf("Stopped the cluster of profile %s (%d members%s); removed its connection file%n", profile, members,
                 killed > 0 ? ", " + killed + " terminated after the timeout" : "");
+        if (!cancelled.isEmpty()) {
+            out.printf("Cancelled SLURM jobs %s%n", String.join(", ", cancelled));
+        }
         return 0;
     }
 
@@ -116,6 +122,6 @@ final class ClusterStopCommand implements Callable<Integer> {
     }
 
     private static boolean isWorker(ProcessHandle h) {
-        return h.isAlive() && h.info().commandLine().map(c -> c.contains("org.jepyc.cluster.worker.WorkerMain")).orElse(false);
+        return h.isAlive() && h.info().commandLine().map(c -> c.contains("org.jepyc.cluster.worker.WorkerMain") || c.contains("org.jepyc.cluster.slurm.HeadMain")).orElse(false);
     }
 }

@@ -33,6 +33,17 @@ final class WorkerCommand implements Callable<Integer> {
     @Option(names = "--allow", description = "A further package whose classes tasks may contain (repeatable).")
     List<String> allow = new ArrayList<>();
 
+    @Option(names = "--lite", description = "Hold none of the cluster's data, and hand running work back when "
+            + "terminated (workers in batch jobs).")
+    boolean lite;
+
+    @Option(names = "--end-time", description = "When this worker's batch job ends (seconds since 1970); it takes "
+            + "no work it cannot finish by then.")
+    String endTime;
+
+    @Option(names = "--end-margin", defaultValue = "0", description = "Seconds kept free before --end-time (default: ${DEFAULT-VALUE}).")
+    long endMargin;
+
     @Override
     public Integer call() throws Exception {
         List<String> args = new ArrayList<>(List.of("--connect", connect.toString(), "--host", host,
@@ -41,6 +52,12 @@ final class WorkerCommand implements Callable<Integer> {
             args.addAll(List.of("--classpath", classpath));
         }
         allow.forEach(a -> args.addAll(List.of("--allow", a)));
+        if (lite) {
+            args.add("--lite");
+        }
+        if (endTime != null && !endTime.isBlank()) {
+            args.addAll(List.of("--end-time", endTime, "--end-margin", Long.toString(endMargin)));
+        }
         WorkerMain.run(WorkerMain.parse(args.toArray(String[]::new)));
         return 0;
     }

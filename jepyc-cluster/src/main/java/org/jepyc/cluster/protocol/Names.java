@@ -20,6 +20,12 @@ public final class Names {
     public static final String THREADS_ATTRIBUTE = "jepyc.threads";
     /** Member attribute: the worker's process id. */
     public static final String PID_ATTRIBUTE = "jepyc.pid";
+    /** Member attribute: {@link #HEAD_ROLE} on the head member (absent on workers). */
+    public static final String ROLE_ATTRIBUTE = "jepyc.role";
+    /** The head's role: it holds the cluster's data and runs no tasks. */
+    public static final String HEAD_ROLE = "head";
+    /** The head's settings for SLURM workers (key {@code target}: how many to keep alive). */
+    public static final String SLURM = "jepyc.slurm";
 
     private Names() { }
 

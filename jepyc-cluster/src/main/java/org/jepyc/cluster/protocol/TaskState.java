@@ -31,6 +31,11 @@ public record TaskState(boolean running, UUID member, int attempt, int maxRetrie
         return new TaskState(true, m, attempt, maxRetries, points);
     }
 
+    /** @return this batch, queued again as it was before a worker that gave it back took it */
+    public TaskState handedBack() {
+        return new TaskState(false, null, attempt, maxRetries, points);
+    }
+
     /** @return this batch, queued again after its worker died */
     public TaskState requeuedAfterLoss() {
         return new TaskState(false, null, attempt + 1, maxRetries, points);

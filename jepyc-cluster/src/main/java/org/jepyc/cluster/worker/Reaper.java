@@ -23,19 +23,23 @@ import org.slf4j.LoggerFactory;
  * the oldest member when a member leaves, and periodically. Every change is a compare-and-set
  * of the batch's state, so a batch is re-queued once however many members reap at once.
  */
-final class Reaper {
+public final class Reaper {
     private static final Logger LOG = LoggerFactory.getLogger(Reaper.class);
     private final HazelcastInstance hz;
     private final Signer signer;
     private final Set<String> unreadable = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    Reaper(HazelcastInstance hz, Signer signer) {
+    /**
+     * @param hz     this member
+     * @param signer signs the failure results of batches past their retries
+     */
+    public Reaper(HazelcastInstance hz, Signer signer) {
         this.hz = hz;
         this.signer = signer;
     }
 
     /** @return true if this member is the oldest, the one that reaps */
-    boolean isOldest() {
+    public boolean isOldest() {
         Set<Member> members = hz.getCluster().getMembers();
         return !members.isEmpty() && members.iterator().next().localMember();
     }
@@ -44,7 +48,7 @@ final class Reaper {
      * @param queuedToo also re-queue queued batches missing from the queue (after a member left)
      * @return the number of batches re-queued or failed
      */
-    int reap(boolean queuedToo) {
+    public int reap(boolean queuedToo) {
         Set<UUID> live = new HashSet<>();
         hz.getCluster().getMembers().forEach(m -> live.add(m.getUuid()));
         IMap<String, String> state = hz.getMap(Names.STATE);

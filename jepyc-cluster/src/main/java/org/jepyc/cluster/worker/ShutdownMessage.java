@@ -18,7 +18,12 @@ public final class ShutdownMessage {
         return Base64.getEncoder().encodeToString(signed);
     }
 
-    static boolean verify(String message, Signer signer) {
+    /**
+     * @param message a control message
+     * @param signer  the cluster's key
+     * @return true if it is a shutdown message signed with that key
+     */
+    public static boolean verify(String message, Signer signer) {
         try {
             byte[] b = Base64.getDecoder().decode(message);
             return signer.verify(b) && new String(b, 0, b.length - Signer.LENGTH, StandardCharsets.UTF_8).startsWith(PREFIX);

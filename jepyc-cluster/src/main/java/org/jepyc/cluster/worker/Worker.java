@@ -6,11 +6,13 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -21,6 +23,7 @@ import java.util.stream.Stream;
 import com.hazelcast.cluster.MembershipEvent;
 import com.hazelcast.cluster.MembershipListener;
 import com.hazelcast.collection.IQueue;
+import com.hazelcast.config.Config;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.HazelcastInstanceNotActiveException;
@@ -42,7 +45,9 @@ import org.slf4j.LoggerFactory;
  * (compare-and-set of its state), run it and store its signed result before removing the
  * task — so a batch whose worker dies is still in the task map and is re-queued by the
  * {@link Reaper}. Stops on {@link #close()}, on a signed shutdown message, or when its member
- * stops.
+ * stops. A worker with an end time (a batch job's) takes no batch it cannot finish before the end
+ * by the timings it has seen, leaves when nothing more fits, and on {@link #handBack()} puts the
+ * batches it is running back in the queue before leaving.
  */
 public final class Worker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Worker.class);
@@ -50,6 +55,8 @@ public final class Worker implements AutoCloseable {
     private final Signer signer;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final List<Thread> threads = new ArrayList<>();
+    private final Map<String, String> claimed = new ConcurrentHashMap<>();
+    private final WorkTimer timer = new WorkTimer();
     private HazelcastInstance hz;
     private ScheduledExecutorService reaping;
     private volatile boolean running = true;
@@ -78,8 +85,10 @@ public final class Worker implements AutoCloseable {
         PayloadCodec codec = new PayloadCodec(allow, loader);
         Map<String, String> attrs = Map.of(Names.THREADS_ATTRIBUTE, Integer.toString(options.threads()),
                 Names.PID_ATTRIBUTE, Long.toString(ProcessHandle.current().pid()));
-        hz = Hazelcast.newHazelcastInstance(HazelcastConfigs.member(options.connection(), options.host(),
-                options.port(), attrs));
+        Config config = HazelcastConfigs.member(options.connection(), options.host(), options.port(), attrs);
+        // a lite member holds no partitions: a batch job ending, however abruptly, loses no data
+        config.setLiteMember(options.lite());
+        hz = Hazelcast.newHazelcastInstance(config);
         Reaper reaper = new Reaper(hz, signer);
         reaping = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "jepyc-reaper"));
         hz.getCluster().addMembershipListener(new MembershipListener() {
@@ -156,6 +165,9 @@ public final class Worker implements AutoCloseable {
             try {
                 String id = queue.poll(500, TimeUnit.MILLISECONDS);
                 if (id == null) {
+                    if (!fitsBeforeEnd(1)) {
+                        leave();
+                    }
                     continue;
                 }
                 String old = state.get(id);
@@ -168,24 +180,42 @@ public final class Worker implements AutoCloseable {
                     continue;
                 }
                 TaskState st = parsed.get();
-                if (st.running() || !state.replace(id, old, st.claimedBy(me).format())) {
+                if (st.running()) {
                     continue;               // a duplicate queue entry; someone else has it
+                }
+                if (!fitsBeforeEnd(st.points())) {
+                    queue.offer(id);        // another worker, with time left, takes it
+                    LOG.info("Batch {} ({} points) cannot finish before this job ends at {}: leaving",
+                            id, st.points(), options.endTime());
+                    leave();
+                    break;
+                }
+                String mine = st.claimedBy(me).format();
+                claimed.put(id, mine);      // before the claim, so that a hand-back never misses it
+                if (!state.replace(id, old, mine)) {
+                    claimed.remove(id);
+                    continue;               // someone else has it
                 }
                 byte[] envelope = tasks.get(id);
                 if (envelope == null) {
                     state.delete(id);
+                    claimed.remove(id);
                     continue;
                 }
+                long t0 = System.nanoTime();
                 ResultEnvelope r = runner.run(id, envelope, st.points());
-                if (r != null && tasks.containsKey(id)) {
+                timer.record(st.points(), System.nanoTime() - t0);
+                if (r != null && tasks.containsKey(id) && claimed.containsKey(id)) {
                     results.set(id, r.seal(signer));
                 }
                 if (r != null) {
                     workers.set(me.toString(), new WorkerStats(batchesRun.incrementAndGet(),
                             pointsRun.addAndGet(Math.max(0, r.points()))).format());
                 }
-                tasks.delete(id);
-                state.delete(id);
+                if (claimed.remove(id) != null) {
+                    tasks.delete(id);
+                    state.delete(id);
+                }
             } catch (HazelcastInstanceNotActiveException e) {
                 break;
             } catch (InterruptedException e) {
@@ -197,6 +227,57 @@ public final class Worker implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /**
+     * @param points a batch's size
+     * @return true if it can be finished before this worker's end, by the slowest rate seen so far
+     *         (true while nothing has been timed yet, and always without an end time)
+     */
+    private boolean fitsBeforeEnd(int points) {
+        if (options.endTime() == null) {
+            return true;
+        }
+        Instant stop = options.endTime().minus(options.margin());
+        return !Instant.now().plus(timer.estimate(points)).isAfter(stop);
+    }
+
+    private void leave() {
+        if (running) {
+            running = false;
+            new Thread(this::close, "jepyc-leave").start();
+        }
+    }
+
+    /**
+     * Puts the batches this worker is running back in the queue, as they were before it took
+     * them (no retry counted: the worker did not die, it was told to go), and leaves the cluster
+     * without waiting for them. Results they produce after this are not stored.
+     */
+    public void handBack() {
+        running = false;
+        if (hz == null || !hz.getLifecycleService().isRunning()) {
+            return;
+        }
+        try {
+            IMap<String, String> state = hz.getMap(Names.STATE);
+            IQueue<String> queue = hz.getQueue(Names.QUEUE);
+            for (String id : List.copyOf(claimed.keySet())) {
+                String mine = claimed.remove(id);
+                if (mine != null && state.replace(id, mine, TaskState.parse(mine).handedBack().format())) {
+                    queue.offer(id);
+                    LOG.info("Handed back batch {}", id);
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Handing back batches failed ({}); the cluster re-queues them when this worker has left",
+                    e.toString());
+        }
+        if (reaping != null) {
+            reaping.shutdownNow();
+        }
+        hz.shutdown();
+        stopped.countDown();
     }
 
     /** Blocks until the worker has stopped. @throws InterruptedException if interrupted */

@@ -12,8 +12,10 @@ import org.jepyc.cluster.admin.ConnectionFile;
 /**
  * The worker process's entry point:
  * {@code java -cp ... org.jepyc.cluster.worker.WorkerMain --connect FILE [--host H] [--port P]
- * [--threads N] [--classpath JARS] [--allow PKG]...}. Runs until shut down; exits 0 then, 1 on
- * a start-up failure, 2 on a usage error.
+ * [--threads N] [--classpath JARS] [--allow PKG]... [--lite] [--end-time EPOCH_SECONDS]
+ * [--end-margin SECONDS]}. Runs until shut down; exits 0 then, 1 on a start-up failure, 2 on a
+ * usage error. A lite worker (a batch job's) hands its running batches back when the process is
+ * told to end (SIGTERM: the batch system's cancel, time limit or pre-emption).
  */
 public final class WorkerMain {
     private WorkerMain() { }
@@ -46,7 +48,7 @@ public final class WorkerMain {
      */
     public static void run(WorkerOptions o) throws Exception {
         Worker w = new Worker(o).start();
-        Runtime.getRuntime().addShutdownHook(new Thread(w::close, "jepyc-worker-exit"));
+        Runtime.getRuntime().addShutdownHook(new Thread(o.lite() ? w::handBack : w::close, "jepyc-worker-exit"));
         w.awaitStop();
     }
 
@@ -62,8 +64,15 @@ public final class WorkerMain {
         int threads = 1;
         List<Path> cp = new ArrayList<>();
         List<String> allow = new ArrayList<>();
+        boolean lite = false;
+        java.time.Instant end = null;
+        java.time.Duration margin = java.time.Duration.ZERO;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
+            if (a.equals("--lite")) {
+                lite = true;
+                continue;
+            }
             if (i + 1 >= args.length) {
                 throw new IllegalArgumentException("Missing value after " + a);
             }
@@ -81,6 +90,8 @@ public final class WorkerMain {
                     }
                 }
                 case "--allow" -> allow.add(v);
+                case "--end-time" -> end = v.isBlank() ? null : java.time.Instant.ofEpochSecond(Long.parseLong(v));
+                case "--end-margin" -> margin = java.time.Duration.ofSeconds(Long.parseLong(v));
                 default -> throw new IllegalArgumentException("Unknown option " + a);
             }
         }
@@ -91,7 +102,7 @@ public final class WorkerMain {
         if (port == 0) {
             port = freePort(host);
         }
-        return new WorkerOptions(cf, host, port, threads, cp, allow);
+        return new WorkerOptions(cf, host, port, threads, cp, allow, lite, end, margin);
     }
 
     /**
