@@ -2,35 +2,33 @@ package org.jepyc.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
+import java.util.List;
+import java.util.stream.Collectors;
 
 import org.jepyc.LabNotebook;
 import org.jepyc.OpenMode;
-import org.jepyc.hdf5.Hdf5LabNotebook;
-import org.jepyc.json.JsonLabNotebook;
+import org.jepyc.storage.NotebookFormat;
+import org.jepyc.storage.NotebookFormats;
 
-/** Opens notebook files by their extension: {@code .json} for JSON, {@code .h5}/{@code .hdf5} for HDF5. */
+/**
+ * Opens notebook files for the commands, through {@link LabNotebook#open} and
+ * {@link LabNotebook#openReadOnly}, which choose the format by extension; what goes wrong is said
+ * in the command line's terms.
+ */
 final class NotebookFiles {
 
     private NotebookFiles() { }
 
-    /** The two formats. */
-    enum Format { JSON, HDF5 }
-
     /**
      * @param file a notebook path
      * @return its format
-     * @throws UserException if the extension is neither
+     * @throws UserException if no format reads files named so
      */
-    static Format formatOf(Path file) {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (name.endsWith(".json")) {
-            return Format.JSON;
-        }
-        if (name.endsWith(".h5") || name.endsWith(".hdf5")) {
-            return Format.HDF5;
-        }
-        throw new UserException("Can't tell the format of " + file + ": name notebooks *.json or *.h5");
+    static NotebookFormat formatOf(Path file) {
+        List<NotebookFormat> present = NotebookFormats.present();
+        return NotebookFormats.forFile(file).orElseThrow(() -> new UserException("Can't tell the format of " + file
+                + ": name notebooks " + present.stream().map(f -> "*." + f.extensions().get(0))
+                        .collect(Collectors.joining(" or "))));
     }
 
     /**
@@ -41,7 +39,7 @@ final class NotebookFiles {
      */
     static LabNotebook openExisting(Path file) {
         requireFile(file);
-        return open(file, OpenMode.OPEN_OR_CREATE);
+        return LabNotebook.open(file, OpenMode.OPEN_OR_CREATE);
     }
 
     /**
@@ -52,7 +50,7 @@ final class NotebookFiles {
      */
     static LabNotebook openReadOnly(Path file) {
         requireFile(file);
-        return formatOf(file) == Format.JSON ? JsonLabNotebook.openReadOnly(file) : Hdf5LabNotebook.openReadOnly(file);
+        return LabNotebook.openReadOnly(file);
     }
 
     /**
@@ -61,8 +59,8 @@ final class NotebookFiles {
      * @return the notebook
      */
     static LabNotebook open(Path file, OpenMode mode) {
-        Format f = formatOf(file);
-        return f == Format.JSON ? new JsonLabNotebook(file, mode, null) : new Hdf5LabNotebook(file, mode, null);
+        formatOf(file);
+        return LabNotebook.open(file, mode);
     }
 
     /**

@@ -55,6 +55,21 @@ final class LockFile {
      * @return the lock, a refusal naming the holder, or empty where no lock file can be made there
      */
     static Optional<Attempt> tryAcquire(Path path, String record) {
+        boolean interrupted = Thread.interrupted();
+        try {
+            return tryAcquireUninterrupted(path, record);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /**
+     * A channel's operations fail on an interrupted thread and close it, which would drop the lock;
+     * an interrupted run still opens and commits its notebook, so the interrupt waits until here.
+     */
+    private static Optional<Attempt> tryAcquireUninterrupted(Path path, String record) {
         synchronized (HELD) {
             LockFile mine = HELD.get(path);
             if (mine != null) {
@@ -119,6 +134,17 @@ final class LockFile {
 
     /** Drops one holder; the last one deletes the file and releases the lock. */
     void release() {
+        boolean interrupted = Thread.interrupted();
+        try {
+            releaseUninterrupted();
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void releaseUninterrupted() {
         synchronized (HELD) {
             if (--holders > 0) {
                 return;

@@ -2,6 +2,7 @@ package org.jepyc.storage;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,8 +39,8 @@ public final class NotebookFormats {
     private NotebookFormats() { }
 
     /**
-     * @return the formats present, those the thread's context class loader sees first, then
-     *         those beside this class
+     * @return the formats present, in a fixed order whatever the class path's: jepyc's own
+     *         first (JSON, HDF5), then others by name
      */
     public static List<NotebookFormat> present() {
         Map<Class<?>, NotebookFormat> found = new LinkedHashMap<>();
@@ -48,7 +49,15 @@ public final class NotebookFormats {
             load(context, found);
         }
         load(NotebookFormat.class.getClassLoader(), found);
-        return List.copyOf(found.values());
+        List<String> shipped = new ArrayList<>(SHIPPED.keySet());
+        return found.values().stream()
+                .sorted(Comparator.<NotebookFormat>comparingInt(f -> rank(shipped, f)).thenComparing(NotebookFormat::name))
+                .toList();
+    }
+
+    private static int rank(List<String> shipped, NotebookFormat f) {
+        int i = f.extensions().isEmpty() ? -1 : shipped.indexOf(f.extensions().get(0));
+        return i < 0 ? shipped.size() : i;
     }
 
     /** A broken provider (a stale service file, a missing class) is skipped, so the other formats still open. */

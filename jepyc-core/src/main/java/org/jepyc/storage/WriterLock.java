@@ -20,9 +20,10 @@ import org.slf4j.LoggerFactory;
  * <p>The lock is keyed on the file itself, not on the path as given. Symbolic links and
  * {@code ..} are resolved to the real path, and a hidden lock file beside the real file is locked.
  * Hard links share no path, only the file's identity (device and inode), so a second lock file,
- * named by that identity in a directory every process on the machine shares, is locked too: for
- * the file as it was opened and for the file as it is after each commit (a commit that renames
- * a new file into place gives the notebook a new identity).
+ * named by that identity in a directory every process on the machine shares, is locked too. A
+ * commit that renames a new file into place gives the notebook a new identity: the lock moves
+ * to it, and the old identity is let go, since the system may give its number to another file
+ * (a hard link to the old file names an old copy, no longer the notebook).
  */
 public final class WriterLock implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WriterLock.class);
@@ -31,16 +32,15 @@ public final class WriterLock implements AutoCloseable {
     private final Path notebook;
     private final Path real;
     private final LockFile beside;
-    private final LockFile opened;
     private Object currentKey;
     private LockFile current;
 
-    private WriterLock(Path notebook, Path real, LockFile beside, Object openedKey, LockFile opened) {
+    private WriterLock(Path notebook, Path real, LockFile beside, Object key, LockFile current) {
         this.notebook = notebook;
         this.real = real;
         this.beside = beside;
-        this.opened = opened;
-        this.currentKey = openedKey;
+        this.currentKey = key;
+        this.current = current;
     }
 
     /**
@@ -59,16 +59,16 @@ public final class WriterLock implements AutoCloseable {
         }
         LockFile beside = held(first.get(), notebook, real);
         Object key = fileKey(real);
-        LockFile opened = null;
+        LockFile byKey = null;
         if (key != null) {
             try {
-                opened = lockKey(key, notebook, real).orElse(null);
+                byKey = lockKey(key, notebook, real).orElse(null);
             } catch (RuntimeException e) {
                 beside.release();
                 throw e;
             }
         }
-        return new WriterLock(notebook, real, beside, key, opened);
+        return new WriterLock(notebook, real, beside, key, byKey);
     }
 
     /**
@@ -146,9 +146,6 @@ public final class WriterLock implements AutoCloseable {
         if (current != null) {
             current.release();
             current = null;
-        }
-        if (opened != null) {
-            opened.release();
         }
         beside.release();
     }

@@ -70,12 +70,8 @@ class WriterLockTest {
     void secondWritersThroughAnyOtherPathAreRefusedAndTheFirstWritersCommitsSurvive(String ext, @TempDir Path dir)
             throws Exception {
         Path real = Files.createDirectories(dir.resolve("data")).resolve("notebook." + ext);
-        try (LabNotebook nb = LabNotebook.open(real, OpenMode.CREATE_NEW)) {
-            nb.commit();   // the file exists, so a hard link can be made before the first writer opens it
-        }
         Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
         Map<String, Path> aliases = new LinkedHashMap<>();
-        aliases.put("hard link made before", Files.createLink(elsewhere.resolve("before." + ext), real));
         aliases.put("symbolic link", Files.createSymbolicLink(elsewhere.resolve("link." + ext), real));
         aliases.put("..", elsewhere.resolve("..").resolve("data").resolve("notebook." + ext));
 
@@ -83,8 +79,9 @@ class WriterLockTest {
         try {
             BufferedReader out = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
             assertThat(out.readLine()).isEqualTo("committed");
-            // a hard link to the file as the commits left it (a JSON commit renames a new file into place)
-            aliases.put("hard link made after", Files.createLink(elsewhere.resolve("after." + ext), real));
+            // a hard link to the file as the commits left it (a JSON commit renames a new file into
+            // place, so a link made before names an old copy, no longer the notebook)
+            aliases.put("hard link", Files.createLink(elsewhere.resolve("hard." + ext), real));
 
             String[] lines = Notebooks.run(dir, SecondWriter.class,
                     aliases.values().stream().map(Path::toString).toArray(String[]::new)).split("\n");

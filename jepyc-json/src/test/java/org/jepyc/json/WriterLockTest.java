@@ -34,6 +34,44 @@ class WriterLockTest {
         }
     }
 
+    /** Tries to write a notebook: prints "written", or "refused: " and why. */
+    public static final class Writer {
+        public static void main(String[] args) {
+            try (JsonLabNotebook nb = new JsonLabNotebook(Path.of(args[0]))) {
+                nb.addResult(new ResultsDict(Map.of("a", 9L), Map.of(Experiment.STATUS, true), Map.of("y", 9L)));
+                nb.commit();
+                System.out.println("written");
+            } catch (NotebookException e) {
+                System.out.println("refused: " + e.getMessage());
+            }
+        }
+    }
+
+    @Test
+    void aNotebookOpenedAndCommittedOnAnInterruptedThreadIsStillLocked(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("interrupted.json");
+        JsonLabNotebook nb;
+        Thread.currentThread().interrupt();
+        try {
+            nb = new JsonLabNotebook(file);
+            nb.addResult(new ResultsDict(Map.of("a", 1L), Map.of(Experiment.STATUS, true), Map.of("y", 1L)));
+            nb.commit();    // renames a new file into place: the lock follows it
+        } finally {
+            assertThat(Thread.interrupted()).as("the interrupt is kept for the caller").isTrue();
+        }
+        try (nb) {
+            Process writer = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), Writer.class.getName(), file.toString())
+                    .redirectErrorStream(true).redirectOutput(dir.resolve("writer.out").toFile()).start();
+            assertThat(writer.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(Files.readString(dir.resolve("writer.out"))).startsWith("refused: ")
+                    .contains("pid " + ProcessHandle.current().pid());
+        }
+        try (JsonLabNotebook check = JsonLabNotebook.openReadOnly(file)) {
+            assertThat(check.numberOfResults()).isEqualTo(1);
+        }
+    }
+
     @Test
     void aSecondProcessCannotWriteANotebookThatIsOpenForWriting(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("held.json");
