@@ -310,15 +310,19 @@ final class CommitWriter {
 
     /** A table built under a staged name; in a new (staged) group it can take its final name at once. */
     private CompoundTable createStaged(String g, String name, List<Field> fields, int chunkRows, boolean fresh) {
-        String path = fresh ? g + "/" + name : freeName(g + "/" + Layout.STAGED_PREFIX + name);
-        CompoundTable ct = CompoundTable.create(file, path, fields, 0, chunkRows);
-        open.add(ct);
-        if (!fresh) {
-            publish.add(() -> {
-                retire(g + "/" + name, g + "/" + Layout.RETIRED_PREFIX + name);
-                Groups.move(file, path, g + "/" + name);
-            });
+        if (fresh) {
+            CompoundTable ct = CompoundTable.create(file, g + "/" + name, fields, 0, chunkRows);
+            open.add(ct);
+            return ct;
         }
+        // a replacement is linked only when published, after the flush that wrote it: a crash
+        // before then leaves no link to a table whose header never reached the disk
+        CompoundTable ct = CompoundTable.createUnlinked(file, g + "/" + name + " (new)", fields, chunkRows);
+        open.add(ct);
+        publish.add(() -> {
+            retire(g + "/" + name, g + "/" + Layout.RETIRED_PREFIX + name);
+            ct.linkAs(g + "/" + name);
+        });
         return ct;
     }
 

@@ -69,6 +69,37 @@ public final class CompoundTable implements AutoCloseable {
         return new CompoundTable(file, path, did, fields);
     }
 
+    /**
+     * Creates an empty table that no group links to yet: a crash before {@link #linkAs} leaves
+     * only unreachable space, never a link to a table whose header was not written.
+     */
+    public static CompoundTable createUnlinked(H5File file, String label, List<Field> fields, int chunkRows) {
+        if (fields.isEmpty() || chunkRows < 1) {
+            throw new IllegalArgumentException("a compound table needs fields and chunkRows >= 1");
+        }
+        long did = file.callLong("create dataset " + label, () -> {
+            long ftype = fileType(fields);
+            long space = -1;
+            long dcpl = -1;
+            try {
+                space = H5.H5Screate_simple(1, new long[] {0}, new long[] {H5S_UNLIMITED});
+                dcpl = H5.H5Pcreate(H5P_DATASET_CREATE);
+                H5.H5Pset_chunk(dcpl, 1, new long[] {chunkRows});
+                return H5.H5Dcreate_anon(file.id(), ftype, space, dcpl, H5P_DEFAULT);
+            } finally {
+                closeQuietly(dcpl, H5::H5Pclose);
+                closeQuietly(space, H5::H5Sclose);
+                H5.H5Tclose(ftype);
+            }
+        });
+        return new CompoundTable(file, label, did, fields);
+    }
+
+    /** Links this table into its file at {@code at} (its parent group must exist, the name be free). */
+    public void linkAs(String at) {
+        file.run("link " + path + " as " + at, () -> H5.H5Olink(did(), file.id(), at, H5P_DEFAULT, H5P_DEFAULT));
+    }
+
     /** Opens an existing compound dataset and recognises its field types. */
     public static CompoundTable open(H5File file, String path) {
         long did = file.callLong("open dataset " + path, () -> H5.H5Dopen(file.id(), path, H5P_DEFAULT));
@@ -239,7 +270,7 @@ public final class CompoundTable implements AutoCloseable {
 
     /** The dataset's attributes ({@code metadata}, {@code parameters}, {@code results} in epyc's files). */
     public Attributes attributes() {
-        return file.attributes(path);
+        return new Attributes(file, path, did());
     }
 
     @Override
