@@ -14,8 +14,8 @@ import java.util.List;
  * compiled by {@code java Sum.java} or defined in jshell lives in a loader that jepyc's classes
  * (a {@code SummaryExperiment} wrapping it, say) cannot see.
  *
- * <p>The stream calls {@link #annotateClass} once per class description, in the order the
- * descriptions appear in the bytes, and {@link ObjectInputStream} calls {@code resolveClass} for
+ * <p>The stream calls {@code annotateClass} once per class description, in the order the
+ * descriptions appear in the bytes, and {@link java.io.ObjectInputStream} calls {@code resolveClass} for
  * the same descriptions in the same order; so the n-th recorded loader belongs to the n-th class
  * read, even when two loaders hold classes of the same name (jshell redefinitions).
  */
