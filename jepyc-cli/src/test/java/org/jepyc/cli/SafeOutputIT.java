@@ -181,7 +181,8 @@ class SafeOutputIT {
         refused(1, "make another set current first (jepyc select " + json + ":", "remove", json + ":pending");
         Jepyc.Result shown = Jepyc.run(dir, "show", json + ":lists");
         assertThat(shown.exit()).as(shown.err()).isZero();
-        assertThat(shown.out()).contains("lists [3 results, 0 pending]").doesNotContain("second");
+        // one set: its own view (columns, types, rows), nothing of the notebook's other sets
+        assertThat(shown.out()).contains("Result set lists", "3 results, 0 pending").doesNotContain("second");
         assertThat(String.join("", Files.readAllLines(ro))).doesNotContain("JsonLabNotebook");
     }
 }
