@@ -9,8 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -43,7 +43,8 @@ class OtherProcessesTest {
 
     /** Collects a child's stdout lines on a thread of their own, so the child never blocks on a full pipe. */
     private static List<String> collect(Process p) {
-        List<String> lines = Collections.synchronizedList(new ArrayList<>());
+        // Copy-on-write: the test streams over the lines while this thread appends to them.
+        List<String> lines = new CopyOnWriteArrayList<>();
         Thread t = new Thread(() -> {
             try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line = in.readLine(); line != null; line = in.readLine()) {
@@ -111,10 +112,7 @@ class OtherProcessesTest {
         assertThat(h5Writer.exitValue()).as(Files.readString(tmp.resolve("w-h5.err"))).isZero();
         assertThat(jsonWriter.exitValue()).as(Files.readString(tmp.resolve("w-json.err"))).isZero();
 
-        List<String> snapshot;
-        synchronized (reads) {
-            snapshot = new ArrayList<>(reads);
-        }
+        List<String> snapshot = List.copyOf(reads);
         assertThat(snapshot).as("failed reads").noneMatch(l -> l.startsWith("E "));
         for (String name : List.of("live.h5", "live.json")) {
             List<Integer> counts = new ArrayList<>();
