@@ -51,6 +51,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class Worker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Worker.class);
+    /** How long a joined lite worker waits to see the head before it joins again. */
+    private static final java.time.Duration HEAD_WAIT = java.time.Duration.ofSeconds(10);
+    private static final int JOIN_ATTEMPTS = 3;
     private final WorkerOptions options;
     private final Signer signer;
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -88,7 +91,7 @@ public final class Worker implements AutoCloseable {
         Config config = HazelcastConfigs.member(options.connection(), options.host(), options.port(), attrs);
         // a lite member holds no partitions: a batch job ending, however abruptly, loses no data
         config.setLiteMember(options.lite());
-        hz = Hazelcast.newHazelcastInstance(config);
+        hz = join(config);
         Reaper reaper = new Reaper(hz, signer);
         reaping = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "jepyc-reaper"));
         hz.getCluster().addMembershipListener(new MembershipListener() {
@@ -125,6 +128,53 @@ public final class Worker implements AutoCloseable {
         LOG.info("Worker {} running {} thread(s); experiment code {} ({} classes)", hz.getCluster().getLocalMember().getAddress(),
                 options.threads(), manifest.fingerprint().substring(0, 12), manifest.classes().size());
         return this;
+    }
+
+    /**
+     * Joins the cluster. A lite worker holds no data, so it is of use only beside a member that
+     * does (the head); on a loaded machine the head can drop a member while it is still joining,
+     * which leaves that member in a cluster of its own. Such a worker leaves and joins again,
+     * a few times, before it gives up.
+     */
+    private HazelcastInstance join(Config config) {
+        for (int attempt = 1; ; attempt++) {
+            HazelcastInstance h = Hazelcast.newHazelcastInstance(config);
+            if (!options.lite() || awaitDataMember(h, HEAD_WAIT)) {
+                return h;
+            }
+            h.getLifecycleService().terminate();
+            if (attempt == JOIN_ATTEMPTS) {
+                throw new IllegalStateException("No cluster head answered within " + HEAD_WAIT.toSeconds()
+                        + " s, " + JOIN_ATTEMPTS + " times: is the cluster running? (jepyc cluster status)");
+            }
+            LOG.warn("Joined without the cluster's head (attempt {} of {}): joining again", attempt, JOIN_ATTEMPTS);
+        }
+    }
+
+    private static boolean awaitDataMember(HazelcastInstance h, java.time.Duration wait) {
+        CountDownLatch seen = new CountDownLatch(1);
+        UUID listener = h.getCluster().addMembershipListener(new MembershipListener() {
+            @Override
+            public void memberAdded(MembershipEvent e) {
+                if (!e.getMember().isLiteMember()) {
+                    seen.countDown();
+                }
+            }
+
+            @Override
+            public void memberRemoved(MembershipEvent e) {
+                // only an arrival ends the wait
+            }
+        });
+        try {
+            return h.getCluster().getMembers().stream().anyMatch(m -> !m.isLiteMember())
+                    || seen.await(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } finally {
+            h.getCluster().removeMembershipListener(listener);
+        }
     }
 
     private static Thread daemon(Runnable r, String name) {
