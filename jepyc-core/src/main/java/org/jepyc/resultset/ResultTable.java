@@ -23,7 +23,6 @@ import org.jepyc.UnsupportedValueException;
 public final class ResultTable {
     private final Map<Category, ColumnGroup> groups = new EnumMap<>(Category.class);
     private int rows;
-    private boolean typeChanged;
 
     /** Creates an empty table with no columns. */
     public ResultTable() {
@@ -60,12 +59,6 @@ public final class ResultTable {
         return out;
     }
 
-    /** @return true if columns were added or retyped since {@link #clearTypeChanged()} */
-    public boolean isTypeChanged() { return typeChanged; }
-
-    /** Marks the current column structure as saved. */
-    public void clearTypeChanged() { typeChanged = false; }
-
     /**
      * Appends a flat results dict as one row.
      *
@@ -86,7 +79,6 @@ public final class ResultTable {
         int start = rows;
         List<ColumnRef> added = new ArrayList<>();
         List<ColumnRef> widened = new ArrayList<>();
-        boolean typeChangedBefore = typeChanged;
         try {
             for (ResultsDict rd : rds) {
                 appendRow(rd, added, widened);
@@ -94,7 +86,6 @@ public final class ResultTable {
         } catch (RuntimeException e) {
             rows = start;
             undo(added, widened);
-            typeChanged = typeChangedBefore;
             throw e;
         }
     }
@@ -191,7 +182,6 @@ public final class ResultTable {
         ColumnGroup g = groups.get(Category.PARAMETERS);
         if (g.get(name) == null) {
             g.add(name, Column.create(ValueType.of(value), rows));
-            typeChanged = true;
         }
     }
 
@@ -233,7 +223,6 @@ public final class ResultTable {
         }
         g.add(name, column);
         added.add(new ColumnRef(category, name, column));
-        typeChanged = true;
     }
 
     private void fill(Category category, Map<String, Object> values, List<ColumnRef> widened) {
@@ -268,7 +257,6 @@ public final class ResultTable {
             if (widened != null) {
                 widened.add(new ColumnRef(category, name, l));
             }
-            typeChanged = true;
             return d;
         }
         Object canonical = Values.normaliseOrNull(v);

@@ -200,18 +200,21 @@ class Hdf5NotebookUpstreamTest {
     }
 
     @Test
-    void typeChangedIsSetByNewColumnsAndClearedByCommit() {
+    void aSetIsDirtyUntilCommittedAndAgainOnceChanged() {
         try (Hdf5LabNotebook nb = new Hdf5LabNotebook(file(), true)) {
             ResultSet rs = nb.current();
             rs.addSingleResult(run(sum(), Map.of("a", 1)));
-            assertThat(rs.isTypeChanged()).isTrue();
-            rs.addSingleResult(run(sum(), Map.of("a", 2)));
-            assertThat(rs.isTypeChanged()).isTrue();
+            assertThat(rs.isDirty()).isTrue();
             nb.commit();
-            assertThat(rs.isTypeChanged()).isFalse();
             assertThat(rs.isDirty()).isFalse();
             rs.addSingleResult(run(sum(), Map.of("a", 3)));
-            assertThat(rs.isTypeChanged()).isFalse();
+            assertThat(rs.isDirty()).isTrue();
+            nb.commit();
+            assertThat(rs.isDirty()).isFalse();
+            rs.setAttribute("units", "m");
+            assertThat(rs.isDirty()).isTrue();
+            rs.deleteAttribute("units");
+            assertThat(rs.isDirty()).as("back as committed").isFalse();
         }
     }
 

@@ -64,7 +64,7 @@ public class JsonLabNotebook extends LabNotebook {
         this(new JsonStorage(file, false), mode, description);
     }
 
-    /** For tests in this package: a notebook over a given storage. */
+    /** A notebook over a storage already made (read-only, or for tests in this package). */
     JsonLabNotebook(JsonStorage storage, OpenMode mode, String description) {
         super(storage, mode, description);
         this.file = storage.file();

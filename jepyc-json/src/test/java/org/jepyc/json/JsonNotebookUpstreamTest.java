@@ -122,6 +122,9 @@ class JsonNotebookUpstreamTest {
         assertThat(empty.numberOfResults()).isZero();
         assertThat(empty.resultSets()).containsExactly(LabNotebook.DEFAULT_RESULTSET);
         empty.commit();
+        assertThat(Files.size(fn)).as("nothing added: nothing written").isZero();
+        empty.addResultSet("second");
+        empty.commit();
         assertThat(Files.size(fn)).isPositive();
         JsonLabNotebook again = new JsonLabNotebook(fn);
         assertThat(again.numberOfResults()).isZero();
