@@ -24,6 +24,7 @@ import org.jepyc.hdf5.h5.Hdf5Exception;
 import org.jepyc.storage.Commit;
 import org.jepyc.storage.FilePermissions;
 import org.jepyc.storage.NotebookStorage;
+import org.jepyc.storage.SetCommit;
 import org.jepyc.storage.StoredNotebook;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -202,6 +203,11 @@ final class Hdf5Storage implements NotebookStorage {
             } else if (!java.util.Objects.equals(stamp, stampOf(file))) {
                 LOG.warn("Notebook {} was changed by another writer since it was read: rewriting it whole", file);
                 whole = true;
+            }
+        }
+        for (SetCommit sc : commit.sets()) {
+            if (sc.schemaChanged()) {
+                Schema.checkNames(file, sc.tag(), sc.now().schema());
             }
         }
         try {
