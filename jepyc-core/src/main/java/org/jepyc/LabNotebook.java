@@ -24,12 +24,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A collection of tagged result sets, one of them current (§10). This class keeps a notebook in
+ * A collection of tagged result sets, one of them current. This class keeps a notebook in
  * memory; {@code JsonLabNotebook} and {@code Hdf5LabNotebook} persist the same notebook through a
  * {@link NotebookStorage}, written at {@link #commit()} and {@link #close()}.
  *
  * <p>Pending jobs are found by asking the result sets, so a job cancelled by
- * {@link ResultSet#finish()} is no longer pending anywhere (D4 fixed).
+ * {@link ResultSet#finish()} is no longer pending anywhere (epyc kept a second list that a
+ * finished set's cancelled jobs stayed in).
  */
 public class LabNotebook implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LabNotebook.class);
@@ -329,7 +330,7 @@ public class LabNotebook implements AutoCloseable {
     public void deleteResultSet(ResultSet rs) { deleteResultSet(resultSetTag(rs)); }
 
     /**
-     * Selects the set if it exists, otherwise adds it (§10.4).
+     * Selects the set if it exists, otherwise adds it.
      *
      * @param tag         a tag
      * @param description the description of a new set (ignored for an existing one)
@@ -479,7 +480,7 @@ public class LabNotebook implements AutoCloseable {
     /** @return the current set's ready fraction (1.0 when empty) */
     public double readyFraction() { return current().readyFraction(); }
 
-    /** @param tag a set @return its ready fraction (D2 fixed: the tag is honoured) */
+    /** @param tag a set @return that set's ready fraction (epyc ignores the tag and answers for the current set) */
     public double readyFraction(String tag) { return resultSet(tag).readyFraction(); }
 
     /** @return the current set's rows as results dicts, failures included */

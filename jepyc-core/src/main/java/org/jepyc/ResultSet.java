@@ -26,7 +26,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One page of a notebook (§9): an append-only table of results, the jobs still pending, a
+ * One page of a notebook: an append-only table of results, the jobs still pending, a
  * description, attributes that document it, and a lock. Rows are kept as typed columns (see
  * {@link ResultTable}); pending jobs share the same parameter schema.
  *
@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
 public class ResultSet {
     private static final Logger LOG = LoggerFactory.getLogger(ResultSet.class);
 
-    /** Names that files use for a result set's own housekeeping, refused as attribute names (D19). */
+    /** Names that files use for a result set's own housekeeping, refused as attribute names: a file could not tell them apart. */
     public static final Set<String> RESERVED_ATTRIBUTES = Set.of("description", "locked", "results", "pending-results");
 
     private final ResultTable table;
@@ -143,7 +143,7 @@ public class ResultSet {
     public int numberOfPendingResults() { return pending.size(); }
 
     /**
-     * Appends one result as a row (§9.9); a results dict holding several runs adds each.
+     * Appends one result as a row; a results dict holding several runs adds each.
      *
      * @param r the result
      * @throws ResultSetLockedException if the set is locked
@@ -156,7 +156,7 @@ public class ResultSet {
     }
 
     /**
-     * Records a submitted job (§9.10).
+     * Records a submitted job.
      *
      * @param parameters the job's point; it must give every known parameter, and may add new ones
      * @param jobId      the job id, not already pending here
@@ -207,7 +207,7 @@ public class ResultSet {
     }
 
     /**
-     * Cancels a pending job: it becomes a failed row whose exception is "Cancelled" (§9.10).
+     * Cancels a pending job: it becomes a failed row whose exception is "Cancelled".
      *
      * @param jobId the pending job
      * @throws PendingResultException if the job is not pending here

@@ -12,7 +12,7 @@ import org.jepyc.ResultsStructureException;
 import org.jepyc.UnsupportedValueException;
 
 /**
- * The rows of a result set as typed columns, with epyc's schema rules (§9.6): names sorted
+ * The rows of a result set as typed columns, with epyc's schema rules: names sorted
  * within each category, a column typed by the first value it sees, the ten standard metadata
  * columns always present, result columns inferred only from successful rows, new columns
  * zero-filling earlier rows, and a failed row's result values thrown away.
@@ -172,8 +172,9 @@ public final class ResultTable {
     }
 
     /**
-     * Adds a parameter column that a pending result introduced, zero-filled (D9 fixed: the
-     * results and pending tables share one parameter schema).
+     * Adds a parameter column that a pending result introduced, zero-filled: the results
+     * and the pending jobs share one parameter schema, so a file's pending table and results table
+     * always agree on the parameters.
      *
      * @param name  the parameter name
      * @param value a canonical value giving its type
@@ -292,7 +293,7 @@ public final class ResultTable {
     }
 
     /**
-     * Rebuilds a row as a results dict (§9.11): every known name with its zero-fill, and
+     * Rebuilds a row as a results dict: every known name with its zero-fill, and
      * results only for a successful row.
      *
      * @param row a row index

@@ -20,7 +20,7 @@ import org.jepyc.NotebookFormatException;
 import org.jepyc.OpenMode;
 import org.jepyc.hdf5.h5.ReadOnlyFile;
 import org.jepyc.hdf5.h5.H5File;
-import org.jepyc.hdf5.h5.Hdf5Exception;
+import org.jepyc.hdf5.h5.H5FileException;
 import org.jepyc.storage.Commit;
 import org.jepyc.storage.FilePermissions;
 import org.jepyc.storage.NotebookStorage;
@@ -162,19 +162,27 @@ final class Hdf5Storage implements NotebookStorage {
         // taken before the snapshot: a change in between makes the next commit rewrite the file
         // whole rather than append to rows it has not read
         Object before = stampOf(file);
+        NotebookReader.Loaded loaded;
         try (ReadOnlyFile snapshot = ReadOnlyFile.open(file)) {
-            NotebookReader.Loaded loaded = new NotebookReader(snapshot).load();
-            if (loaded.notebook().locked()) {
-                readOnly = true;   // a finished notebook is never written again
-            }
-            repair = loaded.repair();
-            rootRepair = loaded.rootRepair();
-            jepycWroteLast = loaded.jepycWroteLast();
-            stamp = before;
-            return loaded.notebook();
-        } catch (Hdf5Exception e) {
-            throw new NotebookFormatException(file + " is damaged or truncated and cannot be read as an epyc HDF5 "
-                    + "notebook: " + e.getMessage(), e);
+            loaded = read(snapshot);
+        } catch (H5FileException e) {
+            throw damaged(e);
+        }
+        if (loaded.notebook().locked()) {
+            readOnly = true;   // a finished notebook is never written again
+        }
+        repair = loaded.repair();
+        rootRepair = loaded.rootRepair();
+        jepycWroteLast = loaded.jepycWroteLast();
+        stamp = before;
+        return loaded.notebook();
+    }
+
+    private NotebookReader.Loaded read(ReadOnlyFile f) {
+        try {
+            return new NotebookReader(f).load();
+        } catch (H5FileException e) {
+            throw damaged(e);
         } catch (NotebookException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -183,6 +191,11 @@ final class Hdf5Storage implements NotebookStorage {
             throw new NotebookFormatException(file + " holds something no epyc notebook can, and cannot be loaded: "
                     + e.getMessage(), e);
         }
+    }
+
+    private NotebookFormatException damaged(H5FileException e) {
+        return new NotebookFormatException(file + " is damaged or truncated and cannot be read as an epyc HDF5 "
+                + "notebook: " + e.getMessage(), e);
     }
 
     @Override
@@ -213,7 +226,7 @@ final class Hdf5Storage implements NotebookStorage {
         try {
             // before HDF5 writes anything: it does not recover from a disk filling up mid-commit
             SpaceCheck.ensureRoom(file, commit, whole, repair);
-        } catch (Hdf5Exception | NotebookException e) {
+        } catch (H5FileException | NotebookException e) {
             throw failed(e);
         }
         if (whole) {
@@ -222,7 +235,7 @@ final class Hdf5Storage implements NotebookStorage {
         }
         try (H5File h5 = H5File.open(file, false)) {
             new CommitWriter(h5, false, repair, rootRepair, jepycWroteLast).write(commit);
-        } catch (Hdf5Exception | NotebookException e) {
+        } catch (H5FileException | NotebookException e) {
             whole = true;
             throw failed(e);
         } catch (RuntimeException e) {

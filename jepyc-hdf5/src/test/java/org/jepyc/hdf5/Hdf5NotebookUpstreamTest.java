@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** EPYC-SPEC §17.11: epyc's test_hdf5notebooks.py, one test per behaviour (items 163-192). */
+/** epyc's test_hdf5notebooks.py, one test per behaviour. */
 class Hdf5NotebookUpstreamTest {
 
     static final Path FIXTURES = EpycFixtures.readOnlyDirectory();

@@ -6,7 +6,7 @@ import org.jepyc.LabNotebook;
 import org.jepyc.OpenMode;
 
 /**
- * A lab notebook kept in one JSON file in epyc's version-2 layout (§12), readable and writable
+ * A lab notebook kept in one JSON file in epyc's version-2 layout, readable and writable
  * by Python epyc 1.7.2. The file is written at {@link #commit()} and {@link #close()}, each time
  * whole, to a temporary file that is forced to disk and renamed over the old one: a crash or a
  * full disk leaves the last committed notebook intact.

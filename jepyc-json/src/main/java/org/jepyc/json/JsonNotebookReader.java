@@ -201,7 +201,7 @@ final class JsonNotebookReader {
                     s.locked = bool(t, "the lock of result set " + tag);
                     break;
                 default:
-                    // D1 fixed: only names that are not housekeeping become attributes
+                    // only names that are not the set's own keys become attributes (epyc read its keys as attributes too)
                     s.attributes.put(key, value("attribute " + key + " of result set " + tag));
             }
         }
