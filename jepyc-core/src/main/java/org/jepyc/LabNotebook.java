@@ -11,22 +11,26 @@ import java.util.Objects;
 import java.util.Set;
 
 import org.dflib.DataFrame;
-import org.jepyc.resultset.ResultTable;
+import org.jepyc.storage.Commit;
 import org.jepyc.storage.NotebookFormats;
-import org.jepyc.storage.NotebookLoader;
-import org.jepyc.storage.NotebookState;
+import org.jepyc.storage.NotebookHeader;
 import org.jepyc.storage.NotebookStorage;
+import org.jepyc.storage.PendingJob;
+import org.jepyc.storage.SetCommit;
+import org.jepyc.storage.StoredNotebook;
+import org.jepyc.storage.StoredSet;
 import org.jepyc.storage.WriterLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A collection of tagged result sets, one of them current (§10). This class keeps a notebook in
+ * A collection of tagged result sets, one of them current. This class keeps a notebook in
  * memory; {@code JsonLabNotebook} and {@code Hdf5LabNotebook} persist the same notebook through a
  * {@link NotebookStorage}, written at {@link #commit()} and {@link #close()}.
  *
  * <p>Pending jobs are found by asking the result sets, so a job cancelled by
- * {@link ResultSet#finish()} is no longer pending anywhere (D4 fixed).
+ * {@link ResultSet#finish()} is no longer pending anywhere (epyc kept a second list that a
+ * finished set's cancelled jobs stayed in).
  */
 public class LabNotebook implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LabNotebook.class);
@@ -44,7 +48,8 @@ public class LabNotebook implements AutoCloseable {
     private String currentTag;
     private boolean locked;
     private boolean readOnly;
-    private boolean changed;
+    /** The notebook's fields as its file holds them (last committed or loaded); null if the file holds none. */
+    private NotebookHeader committed;
 
     /** An empty in-memory notebook. */
     public LabNotebook() {
@@ -78,27 +83,93 @@ public class LabNotebook implements AutoCloseable {
             writerLock = WriterLock.acquire(storage.file());
         }
         try {
-            boolean stored = storage.open(mode);
+            NotebookStorage.Opened opened = storage.open(mode);
             followFile();
-            if (stored) {
-                storage.load(new Loader());
-                sets.values().forEach(ResultSet::markSaved);
-                changed = false;
-            } else {
-                changed = true;
+            switch (opened) {
+                case STORED -> restore(storage.load());
+                case NOTHING_STORED -> markCommitted();   // nothing to write until something is added
+                default -> { }                              // the first commit writes, whatever it holds
+            }
+            if (storage.isReadOnly()) {
+                sets.values().forEach(ResultSet::freeze);
+                readOnly = true;
+                releaseLock();
+            }
+            if (description != null && !description.equals(this.description)) {
+                setDescription(description);
+            }
+            if (opened == NotebookStorage.Opened.CREATED_AT_OPEN) {
+                commit();
             }
         } catch (RuntimeException e) {
+            // a notebook that failed to open holds nothing: neither its file nor its lock
+            try {
+                storage.close();
+            } catch (RuntimeException again) {
+                e.addSuppressed(again);
+            }
             releaseLock();
             throw e;
         }
-        if (storage.isReadOnly()) {
-            sets.values().forEach(ResultSet::freeze);
-            readOnly = true;
-            releaseLock();
+    }
+
+    /** Rebuilds the notebook from what its file holds, checking it as if it were added by hand. */
+    private void restore(StoredNotebook stored) {
+        if (stored.description() != null) {
+            description = stored.description();
         }
-        if (description != null && !description.equals(this.description)) {
-            setDescription(description);
+        for (StoredSet s : stored.sets()) {
+            ResultSet rs = new ResultSet(s.description(), s.table());
+            restorePending(rs, s);
+            s.attributes().forEach((k, v) -> {
+                try {
+                    rs.setAttribute(k, v);
+                } catch (RuntimeException e) {
+                    throw inconsistent("attribute " + k + " of result set " + s.tag(), e);
+                }
+            });
+            if (s.locked()) {
+                rs.finish();
+            }
+            sets.put(s.tag(), rs);
         }
+        if (stored.currentTag() != null) {
+            if (!sets.containsKey(stored.currentTag())) {
+                throw new NotebookFormatException("Notebook " + name + " names current result set " + stored.currentTag()
+                        + ", which it does not hold");
+            }
+            currentTag = stored.currentTag();
+        }
+        if (stored.locked()) {
+            sets.values().forEach(ResultSet::finish);
+            locked = true;
+        }
+        markCommitted();
+    }
+
+    private void restorePending(ResultSet rs, StoredSet s) {
+        for (PendingJob j : s.pending()) {
+            try {
+                rs.addPendingResult(j.parameters(), j.jobId());
+            } catch (RuntimeException e) {
+                throw inconsistent("pending job " + j.jobId() + " of result set " + s.tag(), e);
+            }
+        }
+    }
+
+    private NotebookFormatException inconsistent(String where, RuntimeException e) {
+        return new NotebookFormatException("Notebook " + name + " cannot be loaded: " + where + " is inconsistent ("
+                + e.getMessage() + "); the file was left as it is", e);
+    }
+
+    /** Takes the notebook as it is now as what its file holds. */
+    private void markCommitted() {
+        committed = header();
+        sets.values().forEach(ResultSet::markSaved);
+    }
+
+    private NotebookHeader header() {
+        return new NotebookHeader(description, currentTag, locked, new ArrayList<>(sets.keySet()));
     }
 
     /**
@@ -151,7 +222,6 @@ public class LabNotebook implements AutoCloseable {
     public void setDescription(String d) {
         assertUnlocked("set the description");
         description = Objects.requireNonNull(d, "description");
-        changed = true;
     }
 
     /** @return true for notebooks kept in a file */
@@ -179,11 +249,10 @@ public class LabNotebook implements AutoCloseable {
         }
         ResultSet rs = new ResultSet(description);
         if (storage != null) {
-            rs.markDirty();     // so that a persistent notebook writes the new, empty set (§9.5: HDF5 does)
+            rs.committed(null);     // its file holds none of it: the next commit writes it, even empty, as epyc's HDF5 does
         }
         sets.put(tag, rs);
         currentTag = tag;
-        changed = true;
         return rs;
     }
 
@@ -194,10 +263,7 @@ public class LabNotebook implements AutoCloseable {
      */
     public ResultSet select(String tag) {
         ResultSet rs = resultSet(tag);
-        if (!tag.equals(currentTag)) {
-            currentTag = tag;
-            changed = true;
-        }
+        currentTag = tag;
         return rs;
     }
 
@@ -258,14 +324,13 @@ public class LabNotebook implements AutoCloseable {
             throw new IllegalArgumentException("Can't delete the default result set");
         }
         sets.remove(tag);
-        changed = true;
     }
 
     /** @param rs the result set to delete */
     public void deleteResultSet(ResultSet rs) { deleteResultSet(resultSetTag(rs)); }
 
     /**
-     * Selects the set if it exists, otherwise adds it (§10.4).
+     * Selects the set if it exists, otherwise adds it.
      *
      * @param tag         a tag
      * @param description the description of a new set (ignored for an existing one)
@@ -415,7 +480,7 @@ public class LabNotebook implements AutoCloseable {
     /** @return the current set's ready fraction (1.0 when empty) */
     public double readyFraction() { return current().readyFraction(); }
 
-    /** @param tag a set @return its ready fraction (D2 fixed: the tag is honoured) */
+    /** @param tag a set @return that set's ready fraction (epyc ignores the tag and answers for the current set) */
     public double readyFraction(String tag) { return resultSet(tag).readyFraction(); }
 
     /** @return the current set's rows as results dicts, failures included */
@@ -451,14 +516,18 @@ public class LabNotebook implements AutoCloseable {
         if (storage == null || storage.isReadOnly()) {
             return;
         }
-        boolean dirty = changed || sets.values().stream().anyMatch(ResultSet::isDirty);
-        if (!dirty) {
+        List<SetCommit> changes = new ArrayList<>(sets.size());
+        sets.forEach((tag, rs) -> changes.add(new SetCommit(tag, rs.snapshot(), rs.committed())));
+        Commit c = new Commit(header(), committed, changes);
+        if (!c.changed()) {
             return;
         }
-        storage.save(new State());
+        storage.save(c);
         followFile();
-        sets.values().forEach(ResultSet::markSaved);
-        changed = false;
+        committed = c.header();
+        for (SetCommit sc : c.sets()) {
+            sets.get(sc.tag()).committed(sc.now());
+        }
     }
 
     /** The file may be new or replaced by now: the writer lock follows it to its new identity. */
@@ -476,13 +545,7 @@ public class LabNotebook implements AutoCloseable {
         assertUnlocked("finish");
         sets.values().forEach(ResultSet::finish);
         locked = true;
-        changed = true;
         commit();
-    }
-
-    private void lockInMemory() {
-        sets.values().forEach(ResultSet::finish);
-        locked = true;
     }
 
     /** @return true once the notebook is finished, or if it was opened read-only */
@@ -525,52 +588,4 @@ public class LabNotebook implements AutoCloseable {
         }
     }
 
-    /** Rebuilds the notebook from its storage, bypassing change tracking. */
-    private final class Loader implements NotebookLoader {
-        @Override
-        public void description(String d) {
-            description = d;
-        }
-
-        @Override
-        public ResultSet resultSet(String tag, String d) {
-            ResultSet rs = tag.equals(DEFAULT_RESULTSET) && sets.get(tag).numberOfResults() == 0
-                    ? sets.get(tag) : addResultSet(tag);
-            if (d != null) {
-                rs.setDescription(d);
-            }
-            return rs;
-        }
-
-        @Override
-        public void current(String tag) {
-            if (!sets.containsKey(tag)) {
-                throw new NotebookFormatException("Notebook " + name + " names current result set " + tag
-                        + ", which it does not hold");
-            }
-            currentTag = tag;
-        }
-
-        @Override
-        public void locked() {
-            lockInMemory();
-        }
-
-        @Override
-        public void appendRows(ResultSet into, int n, List<org.jepyc.resultset.ColumnValues> columns) {
-            into.table().appendColumns(n, columns);
-            into.markDirty();
-        }
-    }
-
-    /** The notebook as storage formats see it. */
-    private final class State implements NotebookState {
-        @Override public String description() { return description; }
-        @Override public String currentTag() { return currentTag; }
-        @Override public boolean isLocked() { return locked; }
-        @Override public List<String> tags() { return resultSets(); }
-        @Override public ResultSet resultSet(String tag) { return LabNotebook.this.resultSet(tag); }
-        @Override public ResultTable table(String tag) { return LabNotebook.this.resultSet(tag).table(); }
-        @Override public boolean isDirty(String tag) { return LabNotebook.this.resultSet(tag).isDirty(); }
-    }
 }

@@ -19,11 +19,14 @@ import org.jepyc.resultset.ResultTable;
 import org.jepyc.resultset.RowQuery;
 import org.jepyc.resultset.Timestamps;
 import org.jepyc.resultset.Values;
+import org.jepyc.storage.PendingJob;
+import org.jepyc.storage.Rows;
+import org.jepyc.storage.SetSnapshot;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One page of a notebook (§9): an append-only table of results, the jobs still pending, a
+ * One page of a notebook: an append-only table of results, the jobs still pending, a
  * description, attributes that document it, and a lock. Rows are kept as typed columns (see
  * {@link ResultTable}); pending jobs share the same parameter schema.
  *
@@ -33,16 +36,17 @@ import org.slf4j.LoggerFactory;
 public class ResultSet {
     private static final Logger LOG = LoggerFactory.getLogger(ResultSet.class);
 
-    /** Names that files use for a result set's own housekeeping, refused as attribute names (D19). */
+    /** Names that files use for a result set's own housekeeping, refused as attribute names: a file could not tell them apart. */
     public static final Set<String> RESERVED_ATTRIBUTES = Set.of("description", "locked", "results", "pending-results");
 
-    private final ResultTable table = new ResultTable();
+    private final ResultTable table;
     private final PendingTable pending = new PendingTable();
     private final Map<String, Object> attributes = new LinkedHashMap<>();
     private String description;
     private boolean locked;
     private boolean frozen;
-    private boolean dirty;
+    /** The set as its file holds it (last committed or loaded); null if the file holds none of it. */
+    private SetSnapshot committed;
 
     /** A result set described as "Results collected on" the current time. */
     public ResultSet() {
@@ -51,8 +55,20 @@ public class ResultSet {
 
     /** @param description its description, or null for "Results collected on" the current time */
     public ResultSet(String description) {
+        this(description, new ResultTable());
+        committed = snapshot();
+    }
+
+    /**
+     * A set over a table read from a file; nothing of it counts as committed until the notebook says so.
+     *
+     * @param description its description, or null for "Results collected on" the current time
+     * @param table       its rows, owned by the set from now on
+     */
+    ResultSet(String description, ResultTable table) {
         this.description = description != null ? description
                 : "Results collected on " + Timestamps.format(LocalDateTime.now()).replace('T', ' ');
+        this.table = table;
     }
 
     ResultTable table() { return table; }
@@ -66,7 +82,6 @@ public class ResultSet {
             throw new ResultSetLockedException("set the description of a result set opened read-only");
         }
         description = d;
-        dirty = true;
     }
 
     /**
@@ -82,7 +97,6 @@ public class ResultSet {
                     + " is not allowed: names must be non-blank and not one of " + RESERVED_ATTRIBUTES);
         }
         attributes.put(k, Values.normalise("attribute " + k, v));
-        dirty = true;
     }
 
     /**
@@ -105,7 +119,6 @@ public class ResultSet {
         assertUnlocked("delete attribute " + k);
         getAttribute(k);
         attributes.remove(k);
-        dirty = true;
     }
 
     /** @param k a name @return true if the attribute exists */
@@ -130,7 +143,7 @@ public class ResultSet {
     public int numberOfPendingResults() { return pending.size(); }
 
     /**
-     * Appends one result as a row (§9.9); a results dict holding several runs adds each.
+     * Appends one result as a row; a results dict holding several runs adds each.
      *
      * @param r the result
      * @throws ResultSetLockedException if the set is locked
@@ -140,11 +153,10 @@ public class ResultSet {
     public void addSingleResult(ResultsDict r) {
         assertUnlocked("add a result");
         table.appendAll(r.flatten());
-        dirty = true;
     }
 
     /**
-     * Records a submitted job (§9.10).
+     * Records a submitted job.
      *
      * @param parameters the job's point; it must give every known parameter, and may add new ones
      * @param jobId      the job id, not already pending here
@@ -176,7 +188,6 @@ public class ResultSet {
         }
         params.forEach(table::addParameter);
         pending.add(jobId, params);
-        dirty = true;
     }
 
     /**
@@ -196,7 +207,7 @@ public class ResultSet {
     }
 
     /**
-     * Cancels a pending job: it becomes a failed row whose exception is "Cancelled" (§9.10).
+     * Cancels a pending job: it becomes a failed row whose exception is "Cancelled".
      *
      * @param jobId the pending job
      * @throws PendingResultException if the job is not pending here
@@ -215,7 +226,6 @@ public class ResultSet {
         md.put(Experiment.TRACEBACK, Experiment.traceback(ex));
         table.append(new ResultsDict(params, md, Map.of()));
         pending.remove(jobId);
-        dirty = true;
         LOG.info("Cancelled {}", jobId);
     }
 
@@ -238,7 +248,6 @@ public class ResultSet {
             throw new PendingResultException(oldJobId);
         }
         pending.add(newJobId, params);
-        dirty = true;
     }
 
     /** @return the pending job ids, in the order submitted */
@@ -404,7 +413,6 @@ public class ResultSet {
             cancelPendingResult(job);
         }
         locked = true;
-        dirty = true;
     }
 
     /** @return true once {@link #finish()} has run, or if the set was opened read-only */
@@ -413,26 +421,40 @@ public class ResultSet {
     /** @return true once {@link #finish()} has run (the lock a file stores), whether or not the set is read-only */
     public boolean isFinished() { return locked; }
 
-    /** @return true if the set changed since it was last saved */
-    public boolean isDirty() { return dirty; }
+    /**
+     * @return true if the set changed since it was last committed (for a set of an in-memory
+     *         notebook: since it was made); always true for a set its file does not hold yet
+     */
+    public boolean isDirty() { return !snapshot().equals(committed); }
 
-    /** @return true if columns were added or retyped since the set was last saved */
-    public boolean isTypeChanged() { return table.isTypeChanged(); }
-
-    /** Marks the set as changed, so the next commit writes it. */
-    void markDirty() {
-        dirty = true;
+    /** @return true if the set's columns differ from those last committed */
+    boolean isTypeChanged() {
+        return !table.columns().isEmpty() && (committed == null || !committed.schema().equals(snapshot().schema()));
     }
+
+    /** @return the set as it is now, as a commit hands it to a file format */
+    SetSnapshot snapshot() {
+        List<PendingJob> jobs = new ArrayList<>(pending.size());
+        for (String id : pending.ids()) {
+            jobs.add(new PendingJob(id, pending.parameters(id)));
+        }
+        return new SetSnapshot(description, locked, attributes, new Rows(table.columns(), table.rows()), jobs);
+    }
+
+    /** @return the set as its file holds it, or null if the file holds none of it */
+    SetSnapshot committed() { return committed; }
+
+    /** @param s the set as its file now holds it, or null if the file holds none of it */
+    void committed(SetSnapshot s) { committed = s; }
 
     /** Makes the set read-only without finishing it (its pending jobs stay): for notebooks opened read-only. */
     void freeze() {
         frozen = true;
     }
 
-    /** Marks the set as saved: storage formats call this after a successful write. */
+    /** Takes the set as it is now as committed (what a successful commit does). */
     void markSaved() {
-        dirty = false;
-        table.clearTypeChanged();
+        committed = snapshot();
     }
 
     private void assertUnlocked(String what) {

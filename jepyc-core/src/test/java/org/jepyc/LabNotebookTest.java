@@ -16,7 +16,7 @@ import java.util.NoSuchElementException;
 
 import org.junit.jupiter.api.Test;
 
-/** Port of epyc's test_notebooks.py (§17.9), plus the notebook-level fixes D2, D4, D16 and bad input. */
+/** Port of epyc's test_notebooks.py, plus the notebook-level faults of epyc that jepyc fixes, and bad input. */
 class LabNotebookTest {
     private static final String DEFAULT = LabNotebook.DEFAULT_RESULTSET;
 
@@ -33,7 +33,6 @@ class LabNotebookTest {
         }
     }
 
-    // §17.9 item 126
     @Test
     void notebookHasItsNameAndIsNotPersistent() {
         LabNotebook nb = new LabNotebook("test", null);
@@ -42,7 +41,6 @@ class LabNotebookTest {
         assertThat(nb.description()).isEqualTo("A notebook");
     }
 
-    // §17.9 item 127
     @Test
     void newNotebookHasOnlyTheCurrentDefaultSet() {
         LabNotebook nb = new LabNotebook();
@@ -51,7 +49,6 @@ class LabNotebookTest {
         assertThat(nb.resultSets()).containsExactly(DEFAULT);
     }
 
-    // §17.9 item 128
     @Test
     void addResultSetAddsATag() {
         LabNotebook nb = new LabNotebook();
@@ -60,7 +57,6 @@ class LabNotebookTest {
         assertThat(nb.numberOfResultSets()).isEqualTo(2);
     }
 
-    // §17.9 item 129
     @Test
     void setsKeepSeparateParameterSchemas() {
         LabNotebook nb = new LabNotebook();
@@ -75,7 +71,6 @@ class LabNotebookTest {
         assertThatThrownBy(() -> nb.resultsFor(map("a", 1))).isInstanceOf(IllegalArgumentException.class);
     }
 
-    // §17.9 item 130
     @Test
     void resolvingAPendingJobMakesTheNotebookReadyOnce() {
         LabNotebook nb = new LabNotebook();
@@ -87,7 +82,6 @@ class LabNotebookTest {
                 .hasMessageContaining("1234");
     }
 
-    // §17.9 item 131
     @Test
     void cancelledJobCannotBeResolved() {
         LabNotebook nb = new LabNotebook();
@@ -97,7 +91,7 @@ class LabNotebookTest {
         assertThat(nb.ready()).isTrue();
     }
 
-    // §17.9 item 132, §18.1: the notebook's data frame holds successful rows by default
+    // the notebook's data frame holds successful rows by default
     @Test
     void notebookDataframeDefaultsToSuccessfulRows() {
         LabNotebook nb = new LabNotebook();
@@ -110,7 +104,6 @@ class LabNotebookTest {
         assertThat(nb.dataframe().height()).isEqualTo(2);
     }
 
-    // §17.9 item 133
     @Test
     void readyFractionOfTheCurrentSet() {
         LabNotebook nb = new LabNotebook();
@@ -124,7 +117,7 @@ class LabNotebookTest {
         assertThat(nb.readyFraction()).isEqualTo(0.5);
     }
 
-    // §16 D2 (Fix): readyFraction(tag) reports the tagged set, not the current one
+    // where epyc is wrong, jepyc fixes it: readyFraction(tag) reports the tagged set, not the current one
     @Test
     void readyFractionHonoursTheTag() {
         LabNotebook nb = new LabNotebook();
@@ -149,7 +142,6 @@ class LabNotebookTest {
         return nb;
     }
 
-    // §17.9 item 134
     @Test
     void countsDefaultToTheCurrentSetAndTakeATag() {
         LabNotebook nb = firstAndSecond();
@@ -163,7 +155,6 @@ class LabNotebookTest {
         assertThat(nb.pendingResults("first")).hasSize(1);
     }
 
-    // §17.9 item 135
     @Test
     void allPendingResultsSpansEverySet() {
         LabNotebook nb = firstAndSecond();
@@ -172,7 +163,7 @@ class LabNotebookTest {
         assertThat(nb.numberOfAllPendingResults()).isEqualTo(2);
     }
 
-    // §17.9 item 136 (per-set queries through resultSet(tag), the notebook's tag= argument)
+    // (per-set queries through resultSet(tag), the notebook's tag= argument)
     @Test
     void readingByTagGivesThatSetsRows() {
         LabNotebook nb = firstAndSecond();
@@ -189,7 +180,6 @@ class LabNotebookTest {
         assertThat(nb.resultSet("second").resultsFor(map("a", 10))).isEmpty();
     }
 
-    // §17.9 item 137
     @Test
     void listOfResultsAddsEach() {
         LabNotebook nb = new LabNotebook();
@@ -198,7 +188,7 @@ class LabNotebookTest {
         assertThat(column(nb.dataframe(), "a")).containsExactlyInAnyOrder(10L, 20L, 30L);
     }
 
-    // §17.9 item 138, §10.6: a results dict holding several runs adds each and drops the outer one
+    // a results dict holding several runs adds each and drops the outer one
     @Test
     void nestedResultsAreUnwrapped() {
         LabNotebook nb = new LabNotebook();
@@ -208,7 +198,7 @@ class LabNotebookTest {
         assertThat(nb.current().parameterNames()).containsExactly("a");
     }
 
-    // §16 D16 (Fix): nesting is unwrapped to any depth
+    // where epyc is wrong, jepyc fixes it: nesting is unwrapped to any depth
     @Test
     void doublyNestedResultsAreFlattened() {
         LabNotebook nb = new LabNotebook();
@@ -225,7 +215,6 @@ class LabNotebookTest {
         return nb;
     }
 
-    // §17.9 item 139
     @Test
     void finishedNotebookRefusesNewSets() {
         LabNotebook nb = finishedAfterFirstAndSecond();
@@ -234,7 +223,6 @@ class LabNotebookTest {
         assertThat(nb.resultSets()).doesNotContain("third");
     }
 
-    // §17.9 item 140
     @Test
     void finishLocksEverySetAndCancelsTheirJobs() {
         LabNotebook nb = finishedAfterFirstAndSecond();
@@ -247,7 +235,7 @@ class LabNotebookTest {
         assertThat(cancelled.get(0).success()).isFalse();
     }
 
-    // §16 D4 (Fix): jobs cancelled by finish are no longer pending anywhere
+    // where epyc is wrong, jepyc fixes it: jobs cancelled by finish are no longer pending anywhere
     @Test
     void finishLeavesNoPendingJobsInTheNotebook() {
         LabNotebook nb = firstAndSecond();
@@ -259,7 +247,7 @@ class LabNotebookTest {
         assertThat(nb.numberOfAllPendingResults()).isZero();
     }
 
-    // §10.8: a locked notebook refuses every change but select and reads
+    // a locked notebook refuses every change but select and reads
     @Test
     void lockedNotebookRefusesChangesButSelects() {
         LabNotebook nb = finishedAfterFirstAndSecond();
@@ -281,7 +269,6 @@ class LabNotebookTest {
         return nb;
     }
 
-    // §17.9 item 141
     @Test
     void deletingASetByTagKeepsTheCurrentSet() {
         LabNotebook nb = threeSets();
@@ -293,7 +280,6 @@ class LabNotebookTest {
         assertThat(nb.resultSets()).containsExactlyInAnyOrder("second", DEFAULT);
     }
 
-    // §17.9 item 142
     @Test
     void deletingASetByObjectKeepsTheCurrentSet() {
         LabNotebook nb = threeSets();
@@ -304,7 +290,6 @@ class LabNotebookTest {
         assertThat(nb.resultSets()).containsExactlyInAnyOrder("second", DEFAULT);
     }
 
-    // §17.9 item 143
     @Test
     void deletingTheCurrentSetIsRefused() {
         LabNotebook nb = threeSets();
@@ -313,7 +298,6 @@ class LabNotebookTest {
         assertThat(nb.resultSets()).contains("second");
     }
 
-    // §17.9 item 144
     @Test
     void deletingTheDefaultSetIsRefused() {
         LabNotebook nb = threeSets();
@@ -321,7 +305,7 @@ class LabNotebookTest {
         assertThat(nb.resultSets()).contains(DEFAULT);
     }
 
-    // §10.3: an unknown tag is a NoSuchElementException naming it, for delete and select
+    // an unknown tag is a NoSuchElementException naming it, for delete and select
     @Test
     void unknownTagIsRefusedNamingIt() {
         LabNotebook nb = new LabNotebook();
@@ -332,7 +316,6 @@ class LabNotebookTest {
         assertThat(nb.currentTag()).isEqualTo(DEFAULT);
     }
 
-    // §17.9 item 145
     @Test
     void resultSetsListsTheTags() {
         LabNotebook nb = new LabNotebook();
@@ -342,7 +325,6 @@ class LabNotebookTest {
         assertThat(nb.resultSets()).containsExactly(DEFAULT, "second", "third");
     }
 
-    // §17.9 item 146
     @Test
     void containsIsTrueForExistingTagsOnly() {
         LabNotebook nb = threeSets();
@@ -353,7 +335,6 @@ class LabNotebookTest {
         assertThat(nb.contains("first")).isFalse();
     }
 
-    // §17.9 item 147
     @Test
     void alreadyAddsOrSelectsASet() {
         LabNotebook nb = new LabNotebook();
@@ -367,7 +348,6 @@ class LabNotebookTest {
         assertThat(nb.current().description()).isNotEqualTo("ignored");
     }
 
-    // §17.9 item 148
     @Test
     void readinessIsPerSetAndFollowsSelect() {
         LabNotebook nb = new LabNotebook();
@@ -386,7 +366,7 @@ class LabNotebookTest {
         assertThat(nb.ready()).isTrue();
     }
 
-    // §10.5: a job's result goes to the set that holds it, whichever is current
+    // a job's result goes to the set that holds it, whichever is current
     @Test
     void resolvingGoesToTheSetHoldingTheJob() {
         LabNotebook nb = new LabNotebook();
@@ -399,7 +379,6 @@ class LabNotebookTest {
         assertThat(nb.numberOfResults("two")).isZero();
     }
 
-    // §17.9 item 149
     @Test
     void pendingJobMayHaveAListParameter() {
         LabNotebook nb = new LabNotebook();
@@ -408,7 +387,6 @@ class LabNotebookTest {
         assertThat(nb.pendingResultParameters("j").get("a")).isEqualTo(List.of(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L));
     }
 
-    // §17.9 item 150
     @Test
     void pendingResultParametersGivesTheJobsParameters() {
         LabNotebook nb = new LabNotebook();
@@ -501,7 +479,7 @@ class LabNotebookTest {
         assertThat(lab.notebook().current().resultNames()).isEmpty();
     }
 
-    // §10.3: adding a set with an existing tag replaces it
+    // adding a set with an existing tag replaces it
     @Test
     void addResultSetWithAnExistingTagReplacesIt() {
         LabNotebook nb = new LabNotebook();

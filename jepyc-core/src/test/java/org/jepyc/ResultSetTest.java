@@ -23,7 +23,7 @@ import org.jepyc.resultset.ValueType;
 import org.junit.jupiter.api.Test;
 
 /**
- * Port of epyc's test_resultsets.py (§17.8). jepyc has no public dtype: epyc's inference tests
+ * Port of epyc's test_resultsets.py. jepyc has no public dtype: epyc's inference tests
  * (items 79–93) are ported onto the names and the column types a set infers as it adds results
  * and pending jobs (the types read through the package-private table).
  */
@@ -44,14 +44,13 @@ class ResultSetTest {
         }
     }
 
-    // §17.8 item 78
     @Test
     void descriptionIsTheOneGivenOrADefault() {
         assertThat(new ResultSet("a description").description()).isEqualTo("a description");
         assertThat(new ResultSet().description()).isNotNull().startsWith("Results collected on ");
     }
 
-    // §17.8 item 79: epyc's dtype() raises before inference; here, a new set has no schema at all
+    // epyc's dtype() raises before inference; here, a new set has no schema at all
     @Test
     void newSetHasNoSchema() {
         ResultSet rs = new ResultSet();
@@ -63,7 +62,6 @@ class ResultSetTest {
         assertThat(rs.dataframe().height()).isZero();
     }
 
-    // §17.8 item 80
     @Test
     void successfulResultGivesStandardMetadataAndItsOwnNames() {
         ResultSet rs = new ResultSet();
@@ -73,7 +71,7 @@ class ResultSetTest {
         assertThat(rs.resultNames()).containsExactly("first", "flag", "total");
     }
 
-    // §17.8 item 81 (timestamps are a timestamp type in memory, API.md)
+    // timestamps are a timestamp type in memory
     @Test
     void successfulResultTypesItsColumns() {
         ResultSet rs = new ResultSet();
@@ -87,7 +85,6 @@ class ResultSetTest {
         assertThat(type(rs, Category.METADATA, Experiment.EXCEPTION)).isEqualTo(ValueType.STRING);
     }
 
-    // §17.8 item 82
     @Test
     void failedResultGivesNoResultNames() {
         ResultSet rs = new ResultSet();
@@ -103,7 +100,6 @@ class ResultSetTest {
         return r.withMetadata(k, v);
     }
 
-    // §17.8 item 83
     @Test
     void extraMetadataJoinsTheMetadataNamesWithItsType() {
         ResultSet rs = new ResultSet();
@@ -115,7 +111,6 @@ class ResultSetTest {
         assertThat(type(rs, Category.METADATA, "extra.name")).isEqualTo(ValueType.STRING);
     }
 
-    // §17.8 item 84
     @Test
     void laterResultExtendsTheResultNamesAndKeepsTheOld() {
         ResultSet rs = new ResultSet();
@@ -126,7 +121,7 @@ class ResultSetTest {
         assertThat(rs.parameterNames()).containsExactly("k", "singleton");
     }
 
-    // §17.8 item 85, partly: inference is not separate from adding in jepyc, so only "the first
+    // partly ported: inference is not separate from adding in jepyc, so only "the first
     // result changes the column structure" ports (epyc's "inference alone leaves it clean" cannot)
     @Test
     void firstResultChangesTheColumnStructure() {
@@ -136,7 +131,7 @@ class ResultSetTest {
         assertThat(rs.isTypeChanged()).isTrue();
     }
 
-    // §17.8 item 86 (markSaved is the storage formats' typechanged(False))
+    // markSaved is what a successful commit does (epyc's typechanged(False))
     @Test
     void newNamesAfterASaveChangeTheStructureAgain() {
         ResultSet rs = new ResultSet();
@@ -150,7 +145,6 @@ class ResultSetTest {
         assertThat(rs.resultNames()).containsExactly("extra", "first", "flag", "total");
     }
 
-    // §17.8 item 87
     @Test
     void addingAResultInfersItsSchemaAndMakesTheSetDirty() {
         ResultSet rs = new ResultSet();
@@ -161,7 +155,6 @@ class ResultSetTest {
         assertThat(type(rs, Category.RESULTS, "first")).isEqualTo(ValueType.INT);
     }
 
-    // §17.8 item 88
     @Test
     void newColumnsZeroFillEarlierRows() {
         ResultSet rs = new ResultSet();
@@ -170,7 +163,6 @@ class ResultSetTest {
         assertThat(column(rs.dataframe(), "extra")).containsExactly("", "hello");
     }
 
-    // §17.8 item 89
     @Test
     void pendingResultTypesOnlyTheParameters() {
         ResultSet rs = new ResultSet();
@@ -182,7 +174,6 @@ class ResultSetTest {
         assertThat(type(rs, Category.PARAMETERS, "singleton")).isEqualTo(ValueType.INT);
     }
 
-    // §17.8 item 90
     @Test
     void pendingResultWithAFloatParameterExtendsTheParameters() {
         ResultSet rs = new ResultSet();
@@ -194,7 +185,6 @@ class ResultSetTest {
         assertThat(type(rs, Category.PARAMETERS, "singleton")).isEqualTo(ValueType.INT);
     }
 
-    // §17.8 item 91
     @Test
     void resultAfterPendingTypesMetadataAndResults() {
         ResultSet rs = new ResultSet();
@@ -207,7 +197,7 @@ class ResultSetTest {
         assertThat(type(rs, Category.PARAMETERS, "k")).isEqualTo(ValueType.INT);
     }
 
-    // §17.8 item 92 (the "not dirty" half cannot port: adding always dirties)
+    // (the "not dirty" half cannot port: adding always dirties)
     @Test
     void sameShapedResultKeepsTheStructure() {
         ResultSet rs = new ResultSet();
@@ -219,7 +209,6 @@ class ResultSetTest {
         assertThat(rs.table().columns().stream().map(c -> c.column().type()).toList()).isEqualTo(before);
     }
 
-    // §17.8 item 93
     @Test
     void resultAfterPendingCanAddAFloatParameter() {
         ResultSet rs = new ResultSet();
@@ -229,7 +218,6 @@ class ResultSetTest {
         assertThat(type(rs, Category.PARAMETERS, "j")).isEqualTo(ValueType.FLOAT);
     }
 
-    // §17.8 item 94
     @Test
     void attributeIsStoredWithoutCountingAsAResult() {
         ResultSet rs = new ResultSet();
@@ -239,7 +227,6 @@ class ResultSetTest {
         assertThat(rs.numberOfResults()).isZero();
     }
 
-    // §17.8 item 95
     @Test
     void hasAttributeFindsOnlySetAttributes() {
         ResultSet rs = new ResultSet();
@@ -248,7 +235,6 @@ class ResultSetTest {
         assertThat(rs.hasAttribute("number2")).isFalse();
     }
 
-    // §17.8 item 96
     @Test
     void missingAttributeIsANoSuchElementNamingIt() {
         ResultSet rs = new ResultSet();
@@ -256,7 +242,6 @@ class ResultSetTest {
                 .hasMessageContaining("number2");
     }
 
-    // §17.8 item 97
     @Test
     void deletedAttributeIsGone() {
         ResultSet rs = new ResultSet();
@@ -268,7 +253,7 @@ class ResultSetTest {
         assertThatThrownBy(() -> rs.deleteAttribute("number1")).isInstanceOf(NoSuchElementException.class);
     }
 
-    // §16 D19 (Fix): the housekeeping names of the file formats are refused as attribute names
+    // where epyc is wrong, jepyc fixes it: the housekeeping names of the file formats are refused as attribute names
     @Test
     void reservedAttributeNamesAreRefused() {
         ResultSet rs = new ResultSet();
@@ -281,7 +266,6 @@ class ResultSetTest {
         assertThat(rs.getAttribute("units")).isEqualTo("m/s");
     }
 
-    // §17.8 item 98
     @Test
     void parameterNamesAreThoseOfTheFirstResult() {
         ResultSet rs = new ResultSet();
@@ -289,7 +273,6 @@ class ResultSetTest {
         assertThat(rs.parameterNames()).containsExactlyInAnyOrderElementsOf(P1.keySet());
     }
 
-    // §17.8 item 99
     @Test
     void newParameterZeroFillsEarlierRows() {
         ResultSet rs = new ResultSet();
@@ -299,7 +282,6 @@ class ResultSetTest {
         assertThat(column(rs.dataframe(), "radically")).containsExactly("", "", "wrong");
     }
 
-    // §17.8 item 100
     @Test
     void dataframeForSelectsTheRowsAtAPoint() {
         ResultSet rs = new ResultSet();
@@ -310,7 +292,6 @@ class ResultSetTest {
         assertThat(rs.dataframeFor(map("k", 99, "singleton", 5)).height()).isZero();
     }
 
-    // §17.8 item 101
     @Test
     void dataframeForAfterASchemaChangeStillFindsOldRows() {
         ResultSet rs = new ResultSet();
@@ -329,7 +310,6 @@ class ResultSetTest {
         return rs;
     }
 
-    // §17.8 item 102
     @Test
     void dataframeForFiltersByASubsetOfParameters() {
         ResultSet rs = threeWithAdditional();
@@ -337,7 +317,6 @@ class ResultSetTest {
         assertThat(rs.dataframeFor(map("additional", 1)).height()).isEqualTo(1);
     }
 
-    // §17.8 item 103
     @Test
     void dataframeForFiltersAndTogether() {
         ResultSet rs = threeWithAdditional();
@@ -346,7 +325,6 @@ class ResultSetTest {
         assertThat(rs.dataframeFor(map("additional", 0, "singleton", 0)).height()).isZero();
     }
 
-    // §17.8 item 104
     @Test
     void dataframeForTakesAListAsAnyOfItsValues() {
         ResultSet rs = threeWithAdditional();
@@ -354,7 +332,7 @@ class ResultSetTest {
         assertThat(rs.dataframeFor(map("additional", List.of(0, 1), "singleton", 5)).height()).isEqualTo(2);
     }
 
-    // §16 D5 (Fix): a list value is compared with the named column only, and a string is one value
+    // where epyc is wrong, jepyc fixes it: a list value is compared with the named column only, and a string is one value
     @Test
     void listFilterMatchesOnlyTheNamedColumn() {
         ResultSet rs = new ResultSet();
@@ -368,7 +346,7 @@ class ResultSetTest {
         assertThat(rs.pendingResultsFor(map("b", List.of(0, 3)))).containsExactly("job");
     }
 
-    // §17.8 item 105, §8: the returned frame is detached from the set, both ways
+    // the returned frame is detached from the set, both ways
     @Test
     void changingTheDataframeDoesNotChangeTheSet() {
         ResultSet rs = new ResultSet();
@@ -383,19 +361,18 @@ class ResultSetTest {
         assertThat(columnNames(df)).doesNotContain("extra");
     }
 
-    // §17.8 item 106
     @Test
     void dataframeForNothingGivesEveryRow() {
         assertThat(threeWithAdditional().dataframeFor(map()).height()).isEqualTo(3);
     }
 
-    // §9.11, §9.13: with no results, dataframeFor gives an empty frame without checking names
+    // with no results, dataframeFor gives an empty frame without checking names
     @Test
     void dataframeForOnAnEmptySetIsEmptyWhateverTheNames() {
         assertThat(new ResultSet().dataframeFor(map("nonesuch", 1)).height()).isZero();
     }
 
-    // §9.11: once there are results, unknown names are refused
+    // once there are results, unknown names are refused
     @Test
     void dataframeForUnknownParameterIsRefused() {
         ResultSet rs = new ResultSet();
@@ -404,7 +381,6 @@ class ResultSetTest {
                 .hasMessageContaining("nonesuch");
     }
 
-    // §17.8 item 107
     @Test
     void numberOfResultsCountsAddedResults() {
         ResultSet rs = new ResultSet();
@@ -413,7 +389,6 @@ class ResultSetTest {
         assertThat(rs.numberOfResults()).isEqualTo(1);
     }
 
-    // §17.8 item 108
     @Test
     void resultWithNoResultValuesIsStored() {
         ResultSet rs = new ResultSet();
@@ -425,7 +400,6 @@ class ResultSetTest {
         assertThat(back.get(0).results()).isEmpty();
     }
 
-    // §17.8 item 109
     @Test
     void listsOfDifferentLengthsShareAColumn() {
         ResultSet rs = new ResultSet();
@@ -437,7 +411,7 @@ class ResultSetTest {
                 List.of(7L, 8L, 9L, 10L, 11L));
     }
 
-    // §16 D6 (Fix): a list column zero-fills with an empty list, for failed rows and for rows
+    // where epyc is wrong, jepyc fixes it: a list column zero-fills with an empty list, for failed rows and for rows
     // added before the column existed
     @Test
     void listColumnZeroFillsWithAnEmptyList() {
@@ -448,7 +422,6 @@ class ResultSetTest {
         assertThat(column(rs.dataframe(), "l")).containsExactly(List.of(), List.of(1.5, 2.5), List.of());
     }
 
-    // §17.8 item 110
     @Test
     void cancelledPendingResultBecomesAFailedRow() {
         ResultSet rs = new ResultSet();
@@ -462,7 +435,6 @@ class ResultSetTest {
         assertThat(column(ok, "first")).containsExactly(1L);
     }
 
-    // §17.8 item 111
     @Test
     void pendingResultsForMatchesPartialPoints() {
         ResultSet rs = new ResultSet();
@@ -477,7 +449,6 @@ class ResultSetTest {
         assertThat(rs.pendingResultsFor(map("a", 15, "b", 50))).isEmpty();
     }
 
-    // §17.8 item 112
     @Test
     void numberOfPendingResultsCountsPendingJobs() {
         ResultSet rs = new ResultSet();
@@ -486,7 +457,6 @@ class ResultSetTest {
         assertThat(rs.numberOfPendingResults()).isEqualTo(1);
     }
 
-    // §17.8 item 113
     @Test
     void unknownJobIdCannotBeCancelledOrResolved() {
         ResultSet rs = new ResultSet();
@@ -511,7 +481,6 @@ class ResultSetTest {
         assertThat(rs.numberOfResults()).isEqualTo(2);
     }
 
-    // §17.8 item 114
     @Test
     void duplicatePendingJobIdIsRefused() {
         ResultSet rs = new ResultSet();
@@ -521,7 +490,6 @@ class ResultSetTest {
         assertThat(rs.pendingResults()).containsExactly("1");
     }
 
-    // §17.8 item 115
     @Test
     void cancellingAJobThatDoesNotExistIsRefused() {
         ResultSet rs = new ResultSet();
@@ -529,7 +497,6 @@ class ResultSetTest {
         assertThat(rs.numberOfResults()).isZero();
     }
 
-    // §17.8 item 116
     @Test
     void cancellingTwiceIsRefusedTheSecondTime() {
         ResultSet rs = new ResultSet();
@@ -539,7 +506,6 @@ class ResultSetTest {
         assertThat(rs.numberOfResults()).isEqualTo(1);
     }
 
-    // §17.8 item 117
     @Test
     void pendingJobsMayShareParameters() {
         ResultSet rs = new ResultSet();
@@ -548,7 +514,6 @@ class ResultSetTest {
         assertThat(rs.pendingResults()).containsExactly("1", "2");
     }
 
-    // §17.8 item 118
     @Test
     void cancelledRowsAreZeroFilledBesideRealOnes() {
         ResultSet rs = new ResultSet();
@@ -562,7 +527,6 @@ class ResultSetTest {
         assertThat(column(rs.dataframe(true), "first")).containsExactlyInAnyOrder(1L, 2L);
     }
 
-    // §17.8 item 119
     @Test
     void pendingResultMayAddParametersButNotLackThem() {
         ResultSet rs = new ResultSet();
@@ -574,7 +538,7 @@ class ResultSetTest {
         assertThat(rs.pendingResults()).containsExactly("1");
     }
 
-    // §16 D9 (Fix): a pending job's new parameter joins the results' schema at once, zero-filling
+    // where epyc is wrong, jepyc fixes it: a pending job's new parameter joins the results' schema at once, zero-filling
     // the rows there, and its resolution stores its value
     @Test
     void pendingResultsNewParameterJoinsTheResultsSchema() {
@@ -590,7 +554,7 @@ class ResultSetTest {
         assertThat(rs.resultsFor(map("extra", "e"))).hasSize(1);
     }
 
-    // §17.8 item 120 (the stored exception is its message, API.md; epyc keeps the object in memory)
+    // the stored exception is its message (epyc keeps the object in memory)
     @Test
     void cancellingRemovesOnlyThatJobAndRecordsCancelled() {
         ResultSet rs = new ResultSet();
@@ -606,7 +570,6 @@ class ResultSetTest {
         assertThat((String) cancelled.metadata().get(Experiment.TRACEBACK)).contains(CancelledException.class.getName());
     }
 
-    // §17.8 item 121
     @Test
     void failedResultWithoutResultsReadsBackItsMetadataAndParameters() {
         ResultSet rs = new ResultSet();
@@ -621,7 +584,6 @@ class ResultSetTest {
         assertThat(back.results()).isEmpty();
     }
 
-    // §17.8 item 122
     @Test
     void mixedSequenceOfResultsPendingResolvesAndCancels() {
         ResultSet rs = new ResultSet();
@@ -646,7 +608,7 @@ class ResultSetTest {
         assertThat(rs.ready()).isTrue();
     }
 
-    // API.md: resolvePendingResult stores the result as the job's row
+    // resolvePendingResult stores the result as the job's row
     @Test
     void resolvingStoresTheResultAsTheJobsRow() {
         ResultSet rs = new ResultSet();
@@ -657,7 +619,6 @@ class ResultSetTest {
         assertThat(rs.results().get(0).results()).isEqualTo(map("first", 1L, "flag", true, "total", 1.5));
     }
 
-    // §17.8 item 123
     @Test
     void finishCancelsPendingJobsAndLocks() {
         ResultSet rs = new ResultSet();
@@ -669,7 +630,6 @@ class ResultSetTest {
         assertThat(rs.isLocked()).isTrue();
     }
 
-    // §17.8 item 124
     @Test
     void lockedSetRefusesChanges() {
         ResultSet rs = new ResultSet();
@@ -679,7 +639,6 @@ class ResultSetTest {
         assertThatThrownBy(() -> rs.setAttribute("a", 1)).isInstanceOf(ResultSetLockedException.class);
     }
 
-    // §17.8 item 125
     @Test
     void lockedSetCanStillBeRead() {
         ResultSet rs = new ResultSet();
@@ -690,7 +649,7 @@ class ResultSetTest {
         assertThat(rs.dataframe().height()).isEqualTo(2);
     }
 
-    // §9.11, §18.1: a result set's data frame defaults to every row, failures included
+    // a result set's data frame defaults to every row, failures included
     @Test
     void resultSetDataframeDefaultsToAllRows() {
         ResultSet rs = new ResultSet();
@@ -700,7 +659,7 @@ class ResultSetTest {
         assertThat(rs.dataframe(true).height()).isEqualTo(1);
     }
 
-    // §8, §9.6: one row per result in the order added; columns in canonical order
+    // one row per result in the order added; columns in canonical order
     @Test
     void rowsAreInOrderAddedAndColumnsInCanonicalOrder() {
         ResultSet rs = new ResultSet();
@@ -714,7 +673,7 @@ class ResultSetTest {
         assertThat(columnNames(df)).isEqualTo(expected);
     }
 
-    // §9.11, §18.2: a successful row reads back with empty exception and traceback
+    // a successful row reads back with empty exception and traceback
     @Test
     void successfulRowReadsBackWithEmptyExceptionAndTraceback() {
         ResultSet rs = new ResultSet();
@@ -724,7 +683,7 @@ class ResultSetTest {
         assertThat(md.keySet()).containsExactlyInAnyOrderElementsOf(STANDARD_METADATA);
     }
 
-    // §9.9: a failed row's own result values are thrown away (teardown failure keeps them in the dict)
+    // a failed row's own result values are thrown away (teardown failure keeps them in the dict)
     @Test
     void failedRowDropsItsResultValues() {
         ResultSet rs = new ResultSet();
@@ -735,7 +694,7 @@ class ResultSetTest {
         assertThat(rs.results().get(1).results()).isEmpty();
     }
 
-    // API.md: values come back as Long, Double, Boolean, String, LocalDateTime, List, Complex
+    // values come back as Long, Double, Boolean, String, LocalDateTime, List, Complex
     @Test
     void valuesReadBackInTheirCanonicalTypes() {
         ResultSet rs = new ResultSet();
@@ -823,7 +782,7 @@ class ResultSetTest {
         assertThat(rs.parameterNames()).isEmpty();
     }
 
-    // §10.6: a result with no boolean status cannot be stored
+    // a result with no boolean status cannot be stored
     @Test
     void resultWithoutAStatusIsRefused() {
         ResultSet rs = new ResultSet();
@@ -832,7 +791,7 @@ class ResultSetTest {
         assertThat(rs.numberOfResults()).isZero();
     }
 
-    // §9.10: pendingResultParameters of an unknown job is a NoSuchElementException naming it
+    // pendingResultParameters of an unknown job is a NoSuchElementException naming it
     @Test
     void pendingResultParametersOfAnUnknownJobIsRefused() {
         ResultSet rs = new ResultSet();
@@ -842,7 +801,7 @@ class ResultSetTest {
                 .hasMessageContaining("9");
     }
 
-    // §9.10, §10.5: readyFraction counts cancelled results as results and is 1.0 when empty
+    // readyFraction counts cancelled results as results and is 1.0 when empty
     @Test
     void readyFractionCountsResultsAgainstPendingJobs() {
         ResultSet rs = new ResultSet();

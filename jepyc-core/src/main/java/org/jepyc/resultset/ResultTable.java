@@ -12,7 +12,7 @@ import org.jepyc.ResultsStructureException;
 import org.jepyc.UnsupportedValueException;
 
 /**
- * The rows of a result set as typed columns, with epyc's schema rules (§9.6): names sorted
+ * The rows of a result set as typed columns, with epyc's schema rules: names sorted
  * within each category, a column typed by the first value it sees, the ten standard metadata
  * columns always present, result columns inferred only from successful rows, new columns
  * zero-filling earlier rows, and a failed row's result values thrown away.
@@ -23,7 +23,6 @@ import org.jepyc.UnsupportedValueException;
 public final class ResultTable {
     private final Map<Category, ColumnGroup> groups = new EnumMap<>(Category.class);
     private int rows;
-    private boolean typeChanged;
 
     /** Creates an empty table with no columns. */
     public ResultTable() {
@@ -60,12 +59,6 @@ public final class ResultTable {
         return out;
     }
 
-    /** @return true if columns were added or retyped since {@link #clearTypeChanged()} */
-    public boolean isTypeChanged() { return typeChanged; }
-
-    /** Marks the current column structure as saved. */
-    public void clearTypeChanged() { typeChanged = false; }
-
     /**
      * Appends a flat results dict as one row.
      *
@@ -86,7 +79,6 @@ public final class ResultTable {
         int start = rows;
         List<ColumnRef> added = new ArrayList<>();
         List<ColumnRef> widened = new ArrayList<>();
-        boolean typeChangedBefore = typeChanged;
         try {
             for (ResultsDict rd : rds) {
                 appendRow(rd, added, widened);
@@ -94,7 +86,6 @@ public final class ResultTable {
         } catch (RuntimeException e) {
             rows = start;
             undo(added, widened);
-            typeChanged = typeChangedBefore;
             throw e;
         }
     }
@@ -181,8 +172,9 @@ public final class ResultTable {
     }
 
     /**
-     * Adds a parameter column that a pending result introduced, zero-filled (D9 fixed: the
-     * results and pending tables share one parameter schema).
+     * Adds a parameter column that a pending result introduced, zero-filled: the results
+     * and the pending jobs share one parameter schema, so a file's pending table and results table
+     * always agree on the parameters.
      *
      * @param name  the parameter name
      * @param value a canonical value giving its type
@@ -191,7 +183,6 @@ public final class ResultTable {
         ColumnGroup g = groups.get(Category.PARAMETERS);
         if (g.get(name) == null) {
             g.add(name, Column.create(ValueType.of(value), rows));
-            typeChanged = true;
         }
     }
 
@@ -233,7 +224,6 @@ public final class ResultTable {
         }
         g.add(name, column);
         added.add(new ColumnRef(category, name, column));
-        typeChanged = true;
     }
 
     private void fill(Category category, Map<String, Object> values, List<ColumnRef> widened) {
@@ -268,7 +258,6 @@ public final class ResultTable {
             if (widened != null) {
                 widened.add(new ColumnRef(category, name, l));
             }
-            typeChanged = true;
             return d;
         }
         Object canonical = Values.normaliseOrNull(v);
@@ -304,7 +293,7 @@ public final class ResultTable {
     }
 
     /**
-     * Rebuilds a row as a results dict (§9.11): every known name with its zero-fill, and
+     * Rebuilds a row as a results dict: every known name with its zero-fill, and
      * results only for a successful row.
      *
      * @param row a row index

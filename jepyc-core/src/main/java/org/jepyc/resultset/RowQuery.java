@@ -11,7 +11,8 @@ import java.util.function.IntPredicate;
 /**
  * A partial point in parameter space used as a filter (epyc's {@code dataframeFor} and
  * {@code pendingResultsFor}): every named parameter must match; a collection or array value
- * means "any of these" (D5 fixed: only the named column is compared); a string is one value.
+ * means "any of these", compared with the named column only (epyc compared every column); a
+ * string is one value.
  */
 public final class RowQuery {
     private final String[] names;

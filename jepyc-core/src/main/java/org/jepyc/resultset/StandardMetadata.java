@@ -7,7 +7,7 @@ import org.jepyc.Experiment;
 /** The ten metadata columns every result set has, with the types epyc declares for them. */
 public final class StandardMetadata {
 
-    /** Name to declared type, for the ten standard metadata keys of §2.7. */
+    /** Name to declared type, for the ten standard metadata keys every run records. */
     public static final Map<String, ValueType> TYPES = Map.of(
             Experiment.EXPERIMENT, ValueType.STRING,
             Experiment.START_TIME, ValueType.TIMESTAMP,

@@ -55,8 +55,8 @@ public final class ValueType {
     public boolean isList() { return kind == Kind.LIST; }
 
     /**
-     * The value that fills a cell with nothing in it (epyc's zero mapping, with D6 fixed: an
-     * empty list for list columns).
+     * The value that fills a cell with nothing in it (epyc's zero mapping; list columns get
+     * an empty list, where epyc has none and fails).
      *
      * @return the zero of this type
      */

@@ -18,8 +18,8 @@ import org.jepyc.UnsupportedValueException;
  * Turns whatever an experiment returned into the canonical values a result set stores:
  * {@code Long}, {@code Double}, {@code Boolean}, {@code String}, {@code LocalDateTime},
  * {@link Complex}, and unmodifiable {@code List}s of these. Exceptions become their message
- * (as epyc persists them). Everything else is refused, naming the value (epyc's "No type
- * mapping", D18 kept).
+ * (as epyc persists them). Everything else is refused, naming the value (as epyc refuses a value it
+ * has no type mapping for).
  */
 public final class Values {
 

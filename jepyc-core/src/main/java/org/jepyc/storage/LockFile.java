@@ -24,6 +24,10 @@ import org.slf4j.LoggerFactory;
  * and never opens it again while holding it. And the last holder deletes the file: a process that
  * opened it just before may then lock a file no longer in the directory, so the holder first
  * marks it released, and whoever locks a file so marked lets it go and opens the path anew.
+ *
+ * <p>A holder killed outright leaves its file behind, unlocked: a file no process holds a lock
+ * on is stale, whatever it records. Locking it again reclaims it, and {@link #reclaimStale}
+ * deletes those of a directory.
  */
 final class LockFile {
     private static final Logger LOG = LoggerFactory.getLogger(LockFile.class);
@@ -112,6 +116,65 @@ final class LockFile {
             }
             LOG.debug("Lock file {} kept being released and replaced; not locked", path);
             return Optional.empty();
+        }
+    }
+
+    /**
+     * Deletes the lock files in a directory that no process holds: those a holder left when it
+     * was killed (the system dropped its lock with it, but not the file). A file some process
+     * holds, this one included, stays; a file is marked released before it is deleted, so a
+     * process that opened it just before locks it, sees the mark, and opens the path anew.
+     *
+     * @param dir a directory of lock files
+     * @return the number of lock files deleted
+     */
+    static int reclaimStale(Path dir) {
+        boolean interrupted = Thread.interrupted();
+        int n = 0;
+        try (java.nio.file.DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.lock")) {
+            synchronized (HELD) {
+                for (Path p : files) {
+                    if (!HELD.containsKey(p) && reclaimIfStale(p)) {
+                        n++;
+                    }
+                }
+            }
+        } catch (IOException e) {
+            LOG.debug("Cannot look for stale lock files in {}: {}", dir, e.toString());
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return n;
+    }
+
+    /** Never called for a file this process holds: closing the channel would drop its lock. */
+    private static boolean reclaimIfStale(Path p) {
+        FileChannel ch;
+        try {
+            ch = FileChannel.open(p, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        } catch (IOException gone) {
+            return false;
+        }
+        try {
+            FileLock l = ch.tryLock();
+            if (l == null) {
+                return false;   // a live process holds it
+            }
+            String recorded = read(ch);
+            write(ch, RELEASED);
+            Files.deleteIfExists(p);
+            l.release();
+            if (!recorded.equals(RELEASED) && !recorded.isEmpty()) {
+                LOG.debug("Removed stale lock file {}, left by {}", p, recorded.split("\n")[0]);
+            }
+            return true;
+        } catch (IOException e) {
+            LOG.debug("Cannot reclaim lock file {}: {}", p, e.toString());
+            return false;
+        } finally {
+            closeQuietly(ch);
         }
     }
 

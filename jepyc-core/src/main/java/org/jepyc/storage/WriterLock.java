@@ -24,10 +24,15 @@ import org.slf4j.LoggerFactory;
  * commit that renames a new file into place gives the notebook a new identity: the lock moves
  * to it, and the old identity is let go, since the system may give its number to another file
  * (a hard link to the old file names an old copy, no longer the notebook).
+ *
+ * <p>A writer killed outright leaves its lock files behind, but not its locks: the next writer
+ * of the same file takes them over, and {@link #reclaimStale} deletes those of files no one
+ * opens again.
  */
 public final class WriterLock implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WriterLock.class);
     private static final Path KEY_DIRECTORY = Path.of(System.getProperty("java.io.tmpdir"), "jepyc-locks");
+    private static final java.util.concurrent.atomic.AtomicBoolean SWEPT = new java.util.concurrent.atomic.AtomicBoolean();
 
     private final Path notebook;
     private final Path real;
@@ -96,6 +101,26 @@ public final class WriterLock implements AutoCloseable {
         currentKey = key;
     }
 
+    /**
+     * Deletes the lock files in the shared directory that no process holds any more: each
+     * writer killed outright (kill -9, a crash) leaves one there, named by a file identity that
+     * may never be opened again. The first writer lock a process takes does this once.
+     *
+     * @return the number of stale lock files deleted
+     */
+    public static int reclaimStale() {
+        int n = LockFile.reclaimStale(KEY_DIRECTORY);
+        if (n > 0) {
+            LOG.debug("Removed {} stale lock files from {}", n, KEY_DIRECTORY);
+        }
+        return n;
+    }
+
+    /** @return the shared directory of lock files keyed by file identity */
+    public static Path keyDirectory() {
+        return KEY_DIRECTORY;
+    }
+
     /** @return the real path of the notebook: symbolic links and {@code ..} resolved, existing or not */
     static Path realPath(Path notebook) {
         Path abs = notebook.toAbsolutePath().normalize();
@@ -125,6 +150,9 @@ public final class WriterLock implements AutoCloseable {
         } catch (IOException e) {
             LOG.debug("No directory {} for lock files: {}", KEY_DIRECTORY, e.toString());
             return Optional.empty();
+        }
+        if (SWEPT.compareAndSet(false, true)) {
+            reclaimStale();
         }
         String name = key.toString().replaceAll("[^A-Za-z0-9=]", "_") + ".lock";
         return LockFile.tryAcquire(KEY_DIRECTORY.resolve(name), real.toString()).map(a -> held(a, notebook, real));

@@ -10,7 +10,10 @@ import java.util.concurrent.TimeUnit;
 
 import org.jepyc.Experiment;
 import org.jepyc.LabNotebook;
+import org.jepyc.OpenMode;
 import org.jepyc.ResultsDict;
+import org.jepyc.hdf5.Hdf5LabNotebook;
+import org.jepyc.json.JsonLabNotebook;
 
 /** Helpers shared by the format tests: rows that say who wrote them, child JVMs. */
 final class Notebooks {
@@ -19,6 +22,12 @@ final class Notebooks {
     /** The extensions of the formats under test, one notebook file name each. */
     static List<String> extensions() {
         return List.of("json", "h5");
+    }
+
+    /** Opens a notebook through its format's own constructor, which takes a description. */
+    static LabNotebook open(Path file, OpenMode mode, String description) {
+        return file.toString().endsWith(".h5") ? new Hdf5LabNotebook(file, mode, description)
+                : new JsonLabNotebook(file, mode, description);
     }
 
     /** @return a successful row for point i, its result naming the writer */

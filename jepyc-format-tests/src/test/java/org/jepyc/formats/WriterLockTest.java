@@ -9,12 +9,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.jepyc.LabNotebook;
 import org.jepyc.NotebookException;
 import org.jepyc.OpenMode;
+import org.jepyc.storage.WriterLock;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -109,10 +112,66 @@ class WriterLockTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("formats")
+    void aWriterKilledOutrightLeavesLockFilesThatAreReclaimed(String ext, @TempDir Path dir) throws Exception {
+        Path real = dir.resolve("killed." + ext);
+        Process holder = Notebooks.java(dir, Holder.class, real.toString(), "3");
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
+            assertThat(out.readLine()).isEqualTo("committed");
+        } finally {
+            holder.destroyForcibly();   // SIGKILL: no shutdown hook, no close, no release
+            assertThat(holder.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        }
+        Path beside = dir.resolve(".killed." + ext + ".lock");
+        List<Path> keyed = lockFilesNaming(real.toRealPath());
+        assertThat(beside).as("left by the killed writer").exists();
+        assertThat(keyed).as("left by the killed writer in " + WriterLock.keyDirectory()).hasSize(1);
+
+        WriterLock.reclaimStale();
+        assertThat(keyed.get(0)).as("no process holds it: reclaimed").doesNotExist();
+        // the one beside the notebook is reclaimed by the next writer, who then lets it go
+        assertThat(Notebooks.run(dir, SecondWriter.class, real.toString())).isEqualTo("written\n");
+        assertThat(beside).doesNotExist();
+        try (LabNotebook nb = LabNotebook.openReadOnly(real)) {
+            assertThat(Notebooks.writers(nb)).containsExactly("first", "first", "first",
+                    "second", "second", "second", "second", "second", "second", "second", "second", "second", "second", "second");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("formats")
+    void aLockFileSomeProcessHoldsIsNeverReclaimed(String ext, @TempDir Path dir) throws Exception {
+        Path real = dir.resolve("held." + ext);
+        try (LabNotebook nb = LabNotebook.open(real)) {
+            nb.addResult(Notebooks.row(0, "first"));
+            nb.commit();
+            List<Path> keyed = lockFilesNaming(real.toRealPath());
+            assertThat(keyed).hasSize(1);
+            WriterLock.reclaimStale();
+            assertThat(keyed.get(0)).as("held by this process").exists();
+            assertThat(Notebooks.run(dir, SecondWriter.class, real.toString())).startsWith("refused: ");
+        }
+    }
+
+    /** @return the lock files in the shared directory that record this notebook as theirs */
+    private static List<Path> lockFilesNaming(Path real) throws java.io.IOException {
+        try (Stream<Path> files = Files.list(WriterLock.keyDirectory())) {
+            return files.filter(p -> {
+                try {
+                    return Files.readString(p).contains("\n" + real + "\n");
+                } catch (java.io.IOException gone) {
+                    return false;   // deleted meanwhile by its holder or another sweep
+                }
+            }).toList();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("formats")
     void aSecondNotebookObjectInTheSameProcessLeavesTheLockHeld(String ext, @TempDir Path dir) throws Exception {
         Path real = dir.resolve("notebook." + ext);
         try (LabNotebook nb = LabNotebook.open(real, OpenMode.CREATE_NEW)) {
-            nb.commit();
+            nb.setDescription("made");   // something to commit: the file exists from here
         }
         Path link = Files.createSymbolicLink(dir.resolve("link." + ext), real);
         try (LabNotebook first = LabNotebook.open(link, OpenMode.OPEN_OR_CREATE)) {

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
-import org.jepyc.ResultSet;
 import org.jepyc.hdf5.h5.Attributes;
 import org.jepyc.hdf5.h5.ColumnData;
 import org.jepyc.hdf5.h5.CompoundTable;
@@ -19,9 +18,13 @@ import org.jepyc.hdf5.h5.H5File;
 import org.jepyc.resultset.Category;
 import org.jepyc.resultset.ColumnRef;
 import org.jepyc.resultset.PythonText;
-import org.jepyc.resultset.ResultTable;
 import org.jepyc.resultset.ValueType;
-import org.jepyc.storage.NotebookState;
+import org.jepyc.storage.Commit;
+import org.jepyc.storage.NotebookHeader;
+import org.jepyc.storage.PendingJob;
+import org.jepyc.storage.Rows;
+import org.jepyc.storage.SetCommit;
+import org.jepyc.storage.SetSnapshot;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,42 +67,47 @@ final class CommitWriter {
     private static final int BLOCK = 1 << 16;
 
     private final H5File file;
-    private final Map<String, SetRecord> records;
-    private final NotebookReader.Root stored;
+    private final boolean newFile;
+    private final Set<String> repair;
+    private final boolean rootRepair;
+    private final boolean jepycWroteLast;
     private final List<Runnable> publish = new ArrayList<>();
     private final List<String> retired = new ArrayList<>();
     private final List<AutoCloseable> open = new ArrayList<>();
-    private final Map<String, SetRecord> next = new LinkedHashMap<>();
+    private final Set<String> visited = new HashSet<>();
 
     /**
-     * @param file    the notebook file, open for writing
-     * @param records what it holds per tag, from the last load or commit
-     * @param stored  what its root holds, or null for a new file
+     * @param file           the notebook file, open for writing
+     * @param newFile        true if the file is new and empty: everything is written, nothing compared
+     * @param repair         tags of sets to rewrite even if they did not change (see {@code NotebookReader.Loaded})
+     * @param rootRepair     true to rewrite the root's attributes even if they did not change
+     * @param jepycWroteLast true if jepyc made the file's last commit
      */
-    CommitWriter(H5File file, Map<String, SetRecord> records, NotebookReader.Root stored) {
+    CommitWriter(H5File file, boolean newFile, Set<String> repair, boolean rootRepair, boolean jepycWroteLast) {
         this.file = file;
-        this.records = records;
-        this.stored = stored;
+        this.newFile = newFile;
+        this.repair = repair;
+        this.rootRepair = rootRepair;
+        this.jepycWroteLast = jepycWroteLast;
     }
 
     /**
-     * Writes the commit.
+     * Writes the commit. Unless the file is new, what the commit says was committed is what
+     * the file holds (the storage rewrites the file whole when it cannot be sure of that).
      *
-     * @param state the notebook
-     * @return what the file holds per tag afterwards
+     * @param commit the commit
      */
-    Map<String, SetRecord> write(NotebookState state) {
+    void write(Commit commit) {
         try {
-            for (String tag : state.tags()) {
-                prepare(tag, state);
+            for (SetCommit sc : commit.sets()) {
+                prepare(sc);
             }
-            writeRoot(state);
+            writeRoot(commit);
             file.flush();
             publish.forEach(Runnable::run);
             file.flush();
-            cleanUp(state.tags());
+            cleanUp(commit.header().tags());
             file.flush();
-            return next;
         } finally {
             for (AutoCloseable c : open) {
                 try {
@@ -111,27 +119,24 @@ final class CommitWriter {
         }
     }
 
-    private void prepare(String tag, NotebookState state) {
-        ResultSet rs = state.resultSet(tag);
-        SetRecord rec = records.get(tag);
-        boolean same = rec != null && rec.set == rs;
-        if (same && !state.isDirty(tag) && !rec.repair) {
-            next.put(tag, rec);
+    private void prepare(SetCommit sc) {
+        String tag = sc.tag();
+        SetSnapshot now = sc.now();
+        SetSnapshot before = newFile ? null : sc.committed();
+        if (before != null && !sc.changed() && !repair.contains(tag)) {
             return;
         }
-        SetRecord out = rec == null ? new SetRecord() : rec.copy();
-        boolean fresh = rec == null;
+        visited.add(tag);
+        boolean fresh = before == null;
         String published = "/" + tag;
         // a new set is built whole under a staged name, and renamed into place when published
         String g = fresh ? freeName("/" + Layout.STAGED_PREFIX + tag) : published;
         if (fresh) {
             Groups.create(file, g, GROUP_NAME_BYTES);
         }
-        writeGroupAttributes(file.attributes(g), rs, out);
-        prepareResults(g, state.table(tag), same, rec, out, fresh);
-        preparePending(g, rs, state.table(tag), same, rec, out, fresh);
-        out.set = rs;
-        out.repair = false;
+        writeGroupAttributes(file.attributes(g), now, repair.contains(tag) ? null : before);
+        prepareResults(g, now.rows(), before, fresh);
+        preparePending(g, now, before, fresh);
         if (fresh) {
             publish.add(() -> {
                 if (Groups.linkExists(file, published)) {
@@ -140,55 +145,58 @@ final class CommitWriter {
                 Groups.move(file, g, published);
             });
         }
-        next.put(tag, out);
     }
 
-    /** epyc rewrites every attribute; only the changed ones are written here, to spare the file. */
-    private void writeGroupAttributes(Attributes a, ResultSet rs, SetRecord out) {
-        if (!Objects.equals(out.description, rs.description())) {
-            a.writeString(Layout.DESCRIPTION, rs.description());
-            out.description = rs.description();
+    /**
+     * epyc rewrites every attribute; only the changed ones are written here, to spare the file.
+     *
+     * @param before what the group holds, or null to write every attribute
+     */
+    private void writeGroupAttributes(Attributes a, SetSnapshot now, SetSnapshot before) {
+        if (before == null || !Objects.equals(before.description(), now.description())) {
+            a.writeString(Layout.DESCRIPTION, now.description());
         }
-        if (!Objects.equals(out.locked, rs.isLocked())) {
-            a.writeBool(Layout.LOCKED, rs.isLocked());
-            out.locked = rs.isLocked();
+        if (before == null || before.locked() != now.locked()) {
+            a.writeBool(Layout.LOCKED, now.locked());
         }
-        Map<String, String> want = new LinkedHashMap<>();
-        for (String k : rs.attributeNames()) {
-            want.put(k, PythonText.str(rs.getAttribute(k)));
-        }
-        for (String k : out.attributes.keySet()) {
+        Map<String, String> had = before == null ? Map.of() : text(before.attributes());
+        Map<String, String> want = text(now.attributes());
+        for (String k : had.keySet()) {
             if (!want.containsKey(k)) {
                 a.delete(k);
             }
         }
         for (Map.Entry<String, String> e : want.entrySet()) {
-            if (!e.getValue().equals(out.attributes.get(e.getKey()))) {
+            if (!e.getValue().equals(had.get(e.getKey()))) {
                 a.writeString(e.getKey(), e.getValue());
             }
         }
-        out.attributes = want;
     }
 
-    private void prepareResults(String g, ResultTable t, boolean same, SetRecord rec, SetRecord out,
-            boolean fresh) {
-        int n = t.rows();
-        List<ColumnRef> cols = t.columns();
+    /** Attributes as epyc stores them: Python's text of each value. */
+    private static Map<String, String> text(Map<String, Object> attributes) {
+        Map<String, String> out = new LinkedHashMap<>();
+        attributes.forEach((k, v) -> out.put(k, PythonText.str(v)));
+        return out;
+    }
+
+    private void prepareResults(String g, Rows rows, SetSnapshot before, boolean fresh) {
+        int n = rows.count();
+        List<ColumnRef> cols = rows.columns();
         List<Field> fields = Schema.fields(cols);
         String path = g + "/" + Layout.RESULTS;
         if (n == 0) {
-            if (rec != null && rec.resultFields != null) {
+            if (!fresh) {
                 publish.add(() -> retire(path, g + "/" + Layout.RETIRED_PREFIX + Layout.RESULTS));
             }
-            out.resultFields = null;
-            out.resultRows = 0;
             return;
         }
-        if (same && rec.resultFields != null && fields.equals(rec.resultFields) && n >= rec.resultRows) {
+        int had = before == null ? 0 : before.rows().count();
+        if (had > 0 && fields.equals(Schema.fields(before.rows().columns())) && n >= had) {
             // the common case: same columns, new rows appended past the published marker
             CompoundTable ct = CompoundTable.open(file, path);
             open.add(ct);
-            writeRows(ct, cols, rec.resultRows, n);
+            writeRows(ct, cols, had, n);
             if (ct.size() != n) {
                 ct.resize(n);   // drop rows a crashed commit left beyond the marker
             }
@@ -197,13 +205,15 @@ final class CommitWriter {
             CompoundTable ct = createStaged(g, Layout.RESULTS, fields, Schema.chunkRows(fields, n), fresh);
             writeRows(ct, cols, 0, n);
             Attributes a = ct.attributes();
-            writeNames(a, Layout.METADATA_NAMES, t.names(Category.METADATA));
-            writeNames(a, Layout.PARAMETER_NAMES, t.names(Category.PARAMETERS));
-            writeNames(a, Layout.RESULT_NAMES, t.names(Category.RESULTS));
+            writeNames(a, Layout.METADATA_NAMES, names(cols, Category.METADATA));
+            writeNames(a, Layout.PARAMETER_NAMES, names(cols, Category.PARAMETERS));
+            writeNames(a, Layout.RESULT_NAMES, names(cols, Category.RESULTS));
             a.writeLong(Layout.COMMITTED_ROWS, n);
         }
-        out.resultFields = fields;
-        out.resultRows = n;
+    }
+
+    private static List<String> names(List<ColumnRef> cols, Category c) {
+        return cols.stream().filter(r -> r.category() == c).map(ColumnRef::name).toList();
     }
 
     /** epyc leaves a category's list out until a name of it is known (results of all-failed sets). */
@@ -224,46 +234,46 @@ final class CommitWriter {
         }
     }
 
-    private void preparePending(String g, ResultSet rs, ResultTable t, boolean same, SetRecord rec, SetRecord out,
-            boolean fresh) {
-        List<String> ids = rs.pendingResults();
-        String path = g + "/" + Layout.PENDING;
-        boolean had = rec != null && rec.pendingFields != null;
-        if (ids.isEmpty()) {
-            if (had) {
-                publish.add(() -> retire(path, g + "/" + Layout.RETIRED_PREFIX + Layout.PENDING));
-            }
-            out.pendingFields = null;
-            out.pendingIds = null;
-            return;
-        }
+    /** The pending table's fields: the set's parameters (all of them, as epyc's pending table has), then the job id. */
+    private static List<Field> pendingFields(Rows rows) {
         List<Field> fields = new ArrayList<>();
-        List<ValueType> types = new ArrayList<>();
-        for (String p : t.names(Category.PARAMETERS)) {
-            ValueType vt = t.column(Category.PARAMETERS, p).type();
-            fields.add(new Field(p, Schema.fieldType(vt)));
-            types.add(vt);
+        for (ColumnRef c : rows.columns()) {
+            if (c.category() == Category.PARAMETERS) {
+                fields.add(new Field(c.name(), Schema.fieldType(c.type())));
+            }
         }
         fields.add(new Field(Layout.JOBID, FieldType.STRING));
-        if (same && had && ids.equals(rec.pendingIds) && fields.equals(rec.pendingFields)) {
+        return fields;
+    }
+
+    private void preparePending(String g, SetSnapshot now, SetSnapshot before, boolean fresh) {
+        List<PendingJob> jobs = now.pending();
+        String path = g + "/" + Layout.PENDING;
+        if (jobs.isEmpty()) {
+            if (!fresh) {
+                publish.add(() -> retire(path, g + "/" + Layout.RETIRED_PREFIX + Layout.PENDING));
+            }
             return;
         }
-        Map<String, ColumnData> data = new LinkedHashMap<>();
-        for (int k = 0; k < types.size(); k++) {
-            String p = fields.get(k).name();
-            List<Object> values = new ArrayList<>(ids.size());
-            for (String id : ids) {
-                Object v = rs.pendingResultParameters(id).get(p);
-                values.add(ColumnCodec.valueOut(p, types.get(k), v == null ? types.get(k).zero() : v));
-            }
-            data.put(p, boxed(types.get(k), values));
+        List<Field> fields = pendingFields(now.rows());
+        if (before != null && before.pending().equals(jobs) && pendingFields(before.rows()).equals(fields)) {
+            return;
         }
-        data.put(Layout.JOBID, new ColumnData.Strings(ids.toArray(new String[0])));
+        List<ColumnRef> params = now.rows().columns().stream().filter(c -> c.category() == Category.PARAMETERS).toList();
+        Map<String, ColumnData> data = new LinkedHashMap<>();
+        for (ColumnRef c : params) {
+            ValueType type = c.type();
+            List<Object> values = new ArrayList<>(jobs.size());
+            for (PendingJob j : jobs) {
+                Object v = j.parameters().get(c.name());
+                values.add(ColumnCodec.valueOut(c.name(), type, v == null ? type.zero() : v));
+            }
+            data.put(c.name(), boxed(type, values));
+        }
+        data.put(Layout.JOBID, new ColumnData.Strings(jobs.stream().map(PendingJob::jobId).toArray(String[]::new)));
         CompoundTable ct = createStaged(g, Layout.PENDING, fields, 64, fresh);
-        ct.write(data, 0, ids.size());
-        ct.attributes().writeLong(Layout.COMMITTED_ROWS, ids.size());
-        out.pendingFields = fields;
-        out.pendingIds = List.copyOf(ids);
+        ct.write(data, 0, jobs.size());
+        ct.attributes().writeLong(Layout.COMMITTED_ROWS, jobs.size());
     }
 
     private static ColumnData boxed(ValueType t, List<Object> values) {
@@ -355,23 +365,25 @@ final class CommitWriter {
         retired.add(at);
     }
 
-    /** The root's attributes that differ from what the file is known to hold (all of them in a new file). */
-    private void writeRoot(NotebookState state) {
+    /** The root's attributes that differ from what the file holds (all of them in a new file). */
+    private void writeRoot(Commit commit) {
         Attributes root = file.attributes("/");
-        if (stored == null || !stored.jepycWroteLast()) {
+        NotebookHeader now = commit.header();
+        NotebookHeader stored = newFile || rootRepair ? null : commit.committed();
+        if (stored == null || !jepycWroteLast) {
             root.writeString(Layout.CREATOR, Layout.CREATOR_TEXT);
         }
-        if (stored == null) {
+        if (newFile) {
             root.writeString(Layout.VERSION_ATTR, Layout.VERSION);
         }
-        if (stored == null || !state.description().equals(stored.description())) {
-            root.writeString(Layout.DESCRIPTION, state.description());
+        if (stored == null || !now.description().equals(stored.description())) {
+            root.writeString(Layout.DESCRIPTION, now.description());
         }
-        if (stored == null || !state.currentTag().equals(stored.current())) {
-            root.writeString(Layout.CURRENT, state.currentTag());
+        if (stored == null || !now.currentTag().equals(stored.currentTag())) {
+            root.writeString(Layout.CURRENT, now.currentTag());
         }
-        if (stored == null || state.isLocked() != stored.locked()) {
-            root.writeBool(Layout.LOCKED, state.isLocked());
+        if (stored == null || now.locked() != stored.locked()) {
+            root.writeBool(Layout.LOCKED, now.locked());
         }
     }
 
@@ -390,7 +402,7 @@ final class CommitWriter {
             }
         }
         for (String tag : tags) {
-            if (next.get(tag) != records.get(tag)) {
+            if (visited.contains(tag)) {
                 for (String link : Groups.links(file, "/" + tag)) {
                     if (link.startsWith(Layout.RETIRED_PREFIX) || link.startsWith(Layout.STAGED_PREFIX)) {
                         deleteQuietly("/" + tag + "/" + link);

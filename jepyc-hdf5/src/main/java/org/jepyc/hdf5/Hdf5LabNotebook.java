@@ -7,7 +7,7 @@ import org.jepyc.LabNotebook;
 import org.jepyc.OpenMode;
 
 /**
- * A lab notebook kept in an HDF5 file in epyc 1.7.2's layout (EPYC-SPEC §13), readable and
+ * A lab notebook kept in an HDF5 file in epyc 1.7.2's layout, readable and
  * writable by Python epyc, h5py, pandas and h5dump: one group per result set, a compound
  * {@code results} table per set, a {@code pending} table for jobs still out.
  *
@@ -62,23 +62,11 @@ public class Hdf5LabNotebook extends LabNotebook {
      * @throws org.jepyc.NotebookException        if the file cannot be read or written
      */
     public Hdf5LabNotebook(Path file, OpenMode mode, String description) {
-        this(new Hdf5Storage(file, file.toString(), false, description), mode, description);
+        this(new Hdf5Storage(file, file.toString(), false), mode, description);
     }
 
-    Hdf5LabNotebook(Hdf5Storage storage, OpenMode mode, String description) {
+    private Hdf5LabNotebook(Hdf5Storage storage, OpenMode mode, String description) {
         super(storage, mode, description);
-        if (storage.createsFile()) {
-            try {
-                commit();   // a missing file exists as an empty notebook from the start, as epyc's does
-            } catch (RuntimeException e) {
-                try {
-                    close();   // releases the writer lock: nothing of a failed open stays held
-                } catch (RuntimeException again) {
-                    e.addSuppressed(again);
-                }
-                throw e;
-            }
-        }
     }
 
     /**
@@ -89,7 +77,7 @@ public class Hdf5LabNotebook extends LabNotebook {
      * @throws org.jepyc.NotebookException if the file is missing (nothing is created) or unreadable
      */
     public static Hdf5LabNotebook openReadOnly(Path file) {
-        return new Hdf5LabNotebook(new Hdf5Storage(file, file.toString(), true, null), OpenMode.OPEN_OR_CREATE, null);
+        return new Hdf5LabNotebook(new Hdf5Storage(file, file.toString(), true), OpenMode.OPEN_OR_CREATE, null);
     }
 
     /**
@@ -103,13 +91,8 @@ public class Hdf5LabNotebook extends LabNotebook {
      */
     public static Hdf5LabNotebook open(URI uri) {
         Path local = RemoteFile.download(uri);
-        Hdf5Storage storage = new Hdf5Storage(local, uri.toString(), true, null);
+        Hdf5Storage storage = new Hdf5Storage(local, uri.toString(), true);
         storage.afterClose(() -> RemoteFile.delete(local));
-        try {
-            return new Hdf5LabNotebook(storage, OpenMode.OPEN_OR_CREATE, null);
-        } catch (RuntimeException e) {
-            storage.abandon();
-            throw e;
-        }
+        return new Hdf5LabNotebook(storage, OpenMode.OPEN_OR_CREATE, null);   // a failed open closes the storage
     }
 }

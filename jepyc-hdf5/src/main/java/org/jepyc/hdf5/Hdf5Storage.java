@@ -11,8 +11,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.io.RandomAccessFile;
 import java.util.List;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.jepyc.NotebookException;
@@ -21,11 +20,12 @@ import org.jepyc.NotebookFormatException;
 import org.jepyc.OpenMode;
 import org.jepyc.hdf5.h5.ReadOnlyFile;
 import org.jepyc.hdf5.h5.H5File;
-import org.jepyc.hdf5.h5.Hdf5Exception;
+import org.jepyc.hdf5.h5.H5FileException;
+import org.jepyc.storage.Commit;
 import org.jepyc.storage.FilePermissions;
-import org.jepyc.storage.NotebookLoader;
-import org.jepyc.storage.NotebookState;
 import org.jepyc.storage.NotebookStorage;
+import org.jepyc.storage.SetCommit;
+import org.jepyc.storage.StoredNotebook;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,11 +47,16 @@ final class Hdf5Storage implements NotebookStorage {
 
     private final Path file;
     private final String name;
-    private final String description;
     private boolean readOnly;
-    private Map<String, SetRecord> records = new LinkedHashMap<>();
-    private NotebookReader.Root root;
+    /** The next commit writes a new file whole (nothing there yet, replaced, or not to be trusted). */
     private boolean whole;
+    /** Sets whose group the next commit rewrites even unchanged: what the file holds of them is incomplete. */
+    private Set<String> repair = Set.of();
+    /** The next commit rewrites the root's attributes: one could not be read. */
+    private boolean rootRepair;
+    /** jepyc made the file's last commit, so its row markers are to be trusted. */
+    private boolean jepycWroteLast;
+    /** The file's identity, size and time as this notebook last read or wrote it. */
     private Object stamp;
     private Runnable afterClose = () -> { };
 
@@ -59,13 +64,11 @@ final class Hdf5Storage implements NotebookStorage {
      * @param file        the file
      * @param name        the notebook's name (the path, or the URL it came from)
      * @param readOnly    never write the file
-     * @param description the description to write into a file created now, or null
      */
-    Hdf5Storage(Path file, String name, boolean readOnly, String description) {
+    Hdf5Storage(Path file, String name, boolean readOnly) {
         this.file = file.toAbsolutePath();
         this.name = name;
         this.readOnly = readOnly;
-        this.description = description;
     }
 
     /** @param r what to do once the notebook is closed (delete a downloaded copy) */
@@ -82,13 +85,8 @@ final class Hdf5Storage implements NotebookStorage {
     @Override
     public Path file() { return file; }
 
-    /** @return true if the first commit creates the file (it was missing or empty) */
-    boolean createsFile() {
-        return whole && sizeOrZero() == 0;
-    }
-
     @Override
-    public boolean open(OpenMode mode) {
+    public Opened open(OpenMode mode) {
         boolean exists = Files.exists(file);
         long size = exists ? sizeOf() : 0;
         if (readOnly) {
@@ -96,7 +94,7 @@ final class Hdf5Storage implements NotebookStorage {
                 throw new NotebookException("No notebook file " + file + ": nothing to open read-only (nothing was created)");
             }
             checkSignature();
-            return true;
+            return Opened.STORED;
         }
         if (exists && size > 0 && mode == OpenMode.OPEN_OR_CREATE) {
             if (!FilePermissions.isWritable(file)) {
@@ -106,16 +104,16 @@ final class Hdf5Storage implements NotebookStorage {
                 removeStaleRewrites();
             }
             checkSignature();
-            return true;
+            return Opened.STORED;
         }
         if (exists && size > 0 && mode == OpenMode.CREATE_NEW) {
             throw new NotebookExistsException("Notebook file " + file + " already exists and is not empty: open it "
                     + "(create=false, OpenMode.OPEN_OR_CREATE), or use OpenMode.OVERWRITE to replace it");
         }
-        // a new notebook: the first commit writes it whole, so an overwritten file stays as it
-        // was until then
+        // a new notebook is written whole: a missing or empty file at once (as epyc creates it), a
+        // file to overwrite at the first commit, so that it stays as it was until then
         whole = true;
-        return false;
+        return exists && size > 0 ? Opened.REPLACED_AT_FIRST_COMMIT : Opened.CREATED_AT_OPEN;
     }
 
     private long sizeOf() {
@@ -123,14 +121,6 @@ final class Hdf5Storage implements NotebookStorage {
             return Files.size(file);
         } catch (IOException e) {
             throw new NotebookException("Cannot read notebook file " + file + ": " + e.getMessage(), e);
-        }
-    }
-
-    private long sizeOrZero() {
-        try {
-            return Files.size(file);
-        } catch (IOException e) {
-            return 0;
         }
     }
 
@@ -168,21 +158,31 @@ final class Hdf5Storage implements NotebookStorage {
     }
 
     @Override
-    public void load(NotebookLoader into) {
+    public StoredNotebook load() {
         // taken before the snapshot: a change in between makes the next commit rewrite the file
         // whole rather than append to rows it has not read
         Object before = stampOf(file);
+        NotebookReader.Loaded loaded;
         try (ReadOnlyFile snapshot = ReadOnlyFile.open(file)) {
-            NotebookReader reader = new NotebookReader(snapshot);
-            records = reader.load(into);
-            root = reader.root();
-            if (root.locked()) {
-                readOnly = true;   // a finished notebook is never written again
-            }
-            stamp = before;
-        } catch (Hdf5Exception e) {
-            throw new NotebookFormatException(file + " is damaged or truncated and cannot be read as an epyc HDF5 "
-                    + "notebook: " + e.getMessage(), e);
+            loaded = read(snapshot);
+        } catch (H5FileException e) {
+            throw damaged(e);
+        }
+        if (loaded.notebook().locked()) {
+            readOnly = true;   // a finished notebook is never written again
+        }
+        repair = loaded.repair();
+        rootRepair = loaded.rootRepair();
+        jepycWroteLast = loaded.jepycWroteLast();
+        stamp = before;
+        return loaded.notebook();
+    }
+
+    private NotebookReader.Loaded read(ReadOnlyFile f) {
+        try {
+            return new NotebookReader(f).load();
+        } catch (H5FileException e) {
+            throw damaged(e);
         } catch (NotebookException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -193,13 +193,13 @@ final class Hdf5Storage implements NotebookStorage {
         }
     }
 
-    /** Closes nothing (no handle is held); runs what must follow the notebook's end. */
-    void abandon() {
-        afterClose.run();
+    private NotebookFormatException damaged(H5FileException e) {
+        return new NotebookFormatException(file + " is damaged or truncated and cannot be read as an epyc HDF5 "
+                + "notebook: " + e.getMessage(), e);
     }
 
     @Override
-    public void save(NotebookState state) {
+    public void save(Commit commit) {
         if (readOnly) {
             throw new IllegalStateException("Notebook " + name + " is read-only");
         }
@@ -218,30 +218,38 @@ final class Hdf5Storage implements NotebookStorage {
                 whole = true;
             }
         }
+        for (SetCommit sc : commit.sets()) {
+            if (sc.schemaChanged()) {
+                Schema.checkNames(file, sc.tag(), sc.now().schema());
+            }
+        }
         try {
             // before HDF5 writes anything: it does not recover from a disk filling up mid-commit
-            SpaceCheck.ensureRoom(file, state, whole ? Map.of() : records);
-        } catch (Hdf5Exception | NotebookException e) {
+            SpaceCheck.ensureRoom(file, commit, whole, repair);
+        } catch (H5FileException | NotebookException e) {
             throw failed(e);
         }
         if (whole) {
-            rewriteWhole(state);
+            rewriteWhole(commit);
             return;
         }
         try (H5File h5 = H5File.open(file, false)) {
-            records = new CommitWriter(h5, records, root).write(state);
-        } catch (Hdf5Exception | NotebookException e) {
+            new CommitWriter(h5, false, repair, rootRepair, jepycWroteLast).write(commit);
+        } catch (H5FileException | NotebookException e) {
             whole = true;
             throw failed(e);
         } catch (RuntimeException e) {
             whole = true;
             throw e;
         }
-        afterCommit(state);
+        afterCommit();
     }
 
-    private void afterCommit(NotebookState state) {
-        root = new NotebookReader.Root(state.description(), state.currentTag(), state.isLocked(), true);
+    /** The file now holds the commit, written by jepyc, whole. */
+    private void afterCommit() {
+        repair = Set.of();
+        rootRepair = false;
+        jepycWroteLast = true;
         stamp = stampOf(file);
     }
 
@@ -256,21 +264,19 @@ final class Hdf5Storage implements NotebookStorage {
      * The sync goes through the file's descriptor, which works on an interrupted thread (a
      * {@link FileChannel} refuses to force there).
      */
-    private void rewriteWhole(NotebookState state) {
+    private void rewriteWhole(Commit commit) {
         Path target = realTarget();
         Path tmp = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".jepyc-tmp");
+        boolean created = !Files.exists(target);
         try {
-            Map<String, SetRecord> written;
             try (H5File fresh = H5File.create(tmp, Layout.CHUNK_INDEX_RANK)) {
-                written = new CommitWriter(fresh, new LinkedHashMap<>(), null).write(state);
+                new CommitWriter(fresh, true, Set.of(), false, true).write(commit);
             }
             try (RandomAccessFile raf = new RandomAccessFile(tmp.toFile(), "rw")) {
                 raf.getFD().sync();
             }
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             forceDirectory(target);
-            boolean created = records.isEmpty() && root == null;
-            records = written;
             whole = false;
             LOG.info(created ? "Wrote notebook {}" : "Rewrote notebook {} whole", file);
         } catch (IOException | RuntimeException e) {
@@ -282,7 +288,7 @@ final class Hdf5Storage implements NotebookStorage {
             RuntimeException cause = e instanceof RuntimeException re ? re : new NotebookException(e.getMessage(), e);
             throw failed(cause);
         }
-        afterCommit(state);
+        afterCommit();
     }
 
     /** Deletes new files a crashed whole rewrite left beside the notebook (never read: only renamed into place). */

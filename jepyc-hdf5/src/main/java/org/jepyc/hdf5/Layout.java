@@ -1,6 +1,6 @@
 package org.jepyc.hdf5;
 
-/** The literal names of epyc 1.7.2's HDF5 layout (EPYC-SPEC §13.7), plus jepyc's commit marker. */
+/** The literal names of epyc 1.7.2's HDF5 layout, byte for byte as epyc writes them, plus jepyc's commit marker. */
 final class Layout {
     static final String VERSION = "1";
     static final String CREATOR = "creator", VERSION_ATTR = "version", DESCRIPTION = "description",

@@ -2,9 +2,11 @@ package org.jepyc.hdf5;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.jepyc.LabNotebook;
 import org.jepyc.NotebookFormatException;
@@ -15,8 +17,11 @@ import org.jepyc.hdf5.h5.Field;
 import org.jepyc.hdf5.h5.ReadOnlyFile;
 import org.jepyc.resultset.Category;
 import org.jepyc.resultset.ColumnValues;
+import org.jepyc.resultset.ResultTable;
 import org.jepyc.resultset.ValueType;
-import org.jepyc.storage.NotebookLoader;
+import org.jepyc.storage.PendingJob;
+import org.jepyc.storage.StoredNotebook;
+import org.jepyc.storage.StoredSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,8 +45,8 @@ final class NotebookReader {
     private final ReadOnlyFile file;
     private final String name;
     private boolean jepycWroteLast;
-    private final Map<String, ReadOnlyFile.Table> tables = new HashMap<>();
-    private final Map<String, Map<String, ColumnData>> pending = new HashMap<>();
+    private final Set<String> repair = new HashSet<>();
+    private boolean rootRepair;
 
     NotebookReader(ReadOnlyFile file) {
         this.file = file;
@@ -50,6 +55,22 @@ final class NotebookReader {
 
     /** What the root of the file says. */
     record Root(String description, String current, boolean locked, boolean jepycWroteLast) { }
+
+    /**
+     * What a load found.
+     *
+     * @param notebook       the notebook the file holds
+     * @param repair         tags of the sets whose group the next commit must rewrite even if they did not
+     *                       change: a table holds rows past its committed ones (after a crash), has no
+     *                       marker (epyc wrote last), or a text attribute could not be read
+     * @param rootRepair     true if a root text attribute could not be read: the next commit rewrites them
+     * @param jepycWroteLast true if jepyc made the file's last commit
+     */
+    record Loaded(StoredNotebook notebook, Set<String> repair, boolean rootRepair, boolean jepycWroteLast) { }
+
+    /** What a set's group holds, before its rows are read. */
+    private record Group(String description, boolean locked, Map<String, Object> attributes, ReadOnlyFile.Table results,
+            int resultRows, List<PendingJob> pending) { }
 
     /**
      * Checks the file is an epyc notebook of version "1" and reads its root attributes.
@@ -71,7 +92,9 @@ final class NotebookReader {
         }
         jepycWroteLast = optionalString("/", Layout.CREATOR, "").startsWith(Layout.JEPYC_PREFIX);
         String description = optionalString("/", Layout.DESCRIPTION, null);
-        String current = optionalString("/", Layout.CURRENT, LabNotebook.DEFAULT_RESULTSET);
+        String current = optionalString("/", Layout.CURRENT, null);
+        rootRepair = description == null || current == null;
+        current = current == null ? LabNotebook.DEFAULT_RESULTSET : current;
         boolean locked = file.hasAttribute("/", Layout.LOCKED) && file.attributeBool("/", Layout.LOCKED);
         return new Root(description, current, locked, jepycWroteLast);
     }
@@ -101,101 +124,79 @@ final class NotebookReader {
     /**
      * Loads the whole notebook.
      *
-     * @param into the notebook's loader
-     * @return what the file holds per tag
+     * @return what the file holds
      */
-    Map<String, SetRecord> load(NotebookLoader into) {
+    Loaded load() {
         Root root = root();
-        Map<String, SetRecord> records = new LinkedHashMap<>();
+        List<StoredSet> sets = new ArrayList<>();
         for (String tag : tags()) {
-            SetRecord rec = scan(tag);
-            ResultSet rs = into.resultSet(tag, rec.description);
-            for (Map.Entry<String, String> a : rec.attributes.entrySet()) {
-                if (ResultSet.RESERVED_ATTRIBUTES.contains(a.getKey())) {
-                    LOG.warn("{}: result set {} has an attribute named {}, which jepyc reserves; not loaded",
-                            name, tag, a.getKey());
-                } else {
-                    rs.setAttribute(a.getKey(), a.getValue());
-                }
+            Group g = scan(tag);
+            ResultTable table = new ResultTable();
+            if (g.results() != null) {
+                readResults(tag, g, table);
             }
-            if (rec.resultFields != null) {
-                readResults(tag, rec, rs, into);
-            }
-            if (rec.pendingFields != null) {
-                readPending(tag, rec, rs);
-            }
-            if (Boolean.TRUE.equals(rec.locked)) {
-                rs.finish();
-            }
-            rec.set = rs;
-            records.put(tag, rec);
+            sets.add(new StoredSet(tag, g.description(), g.locked(), g.attributes(), table, g.pending()));
         }
-        if (records.containsKey(root.current())) {
-            into.current(root.current());
-        } else {
+        String stored = root.current();
+        String current = stored;
+        if (sets.stream().noneMatch(s -> s.tag().equals(stored))) {
             LOG.warn("{}: the current result set {} is not in the file (an interrupted commit?); selecting {}",
-                    name, root.current(), LabNotebook.DEFAULT_RESULTSET);
-            if (records.containsKey(LabNotebook.DEFAULT_RESULTSET)) {
-                into.current(LabNotebook.DEFAULT_RESULTSET);
-            }
+                    name, stored, LabNotebook.DEFAULT_RESULTSET);
+            current = sets.stream().anyMatch(s -> s.tag().equals(LabNotebook.DEFAULT_RESULTSET))
+                    ? LabNotebook.DEFAULT_RESULTSET : null;
+            rootRepair = true;
         }
-        if (root.description() != null) {
-            into.description(root.description());
-        }
-        if (root.locked()) {
-            into.locked();
-        }
-        return records;
+        StoredNotebook nb = new StoredNotebook(root.description(), current, root.locked(), sets);
+        return new Loaded(nb, Set.copyOf(repair), rootRepair, jepycWroteLast);
     }
 
     /**
      * Reads what the file holds for one set, without its rows.
      *
      * @param tag a tag whose group exists
-     * @return the record
+     * @return the group's contents
      */
-    SetRecord scan(String tag) {
+    private Group scan(String tag) {
         String g = "/" + tag;
-        SetRecord rec = new SetRecord();
+        String description = null;
+        boolean locked = false;
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        boolean unreadable = false;
         for (String a : file.attributeNames(g)) {
             if (a.equals(Layout.LOCKED)) {
-                rec.locked = file.attributeBool(g, a);
+                locked = file.attributeBool(g, a);
             } else if (a.equals(Layout.DESCRIPTION)) {
-                rec.description = optionalString(g, a, null);
+                description = optionalString(g, a, null);
+                unreadable |= description == null;
+            } else if (ResultSet.RESERVED_ATTRIBUTES.contains(a)) {
+                LOG.warn("{}: result set {} has an attribute named {}, which jepyc reserves; not loaded", name, tag, a);
             } else {
                 String v = optionalString(g, a, null);
                 if (v != null) {
-                    rec.attributes.put(a, v);
+                    attributes.put(a, v);
+                } else {
+                    unreadable = true;
                 }
             }
         }
+        ReadOnlyFile.Table results = null;
+        int resultRows = 0;
+        List<PendingJob> pending = List.of();
         List<String> links = file.links(g);
         if (links.contains(Layout.RESULTS)) {
-            ReadOnlyFile.Table t = file.table(g + "/" + Layout.RESULTS);
-            long extent = t.size();
-            long rows = publishedRows(t, extent);
-            rec.resultFields = t.fields();
-            rec.resultRows = (int) rows;
-            rec.repair = rows != extent || !file.hasAttribute(t.path(), Layout.COMMITTED_ROWS) || !jepycWroteLast;
-            tables.put(tag, t);
+            results = file.table(g + "/" + Layout.RESULTS);
+            long extent = results.size();
+            long rows = publishedRows(results, extent);
+            resultRows = (int) rows;
+            unreadable |= rows != extent || !file.hasAttribute(results.path(), Layout.COMMITTED_ROWS) || !jepycWroteLast;
         }
         if (links.contains(Layout.PENDING)) {
-            ReadOnlyFile.Table t = file.table(g + "/" + Layout.PENDING);
-            long rows = publishedRows(t, t.size());
-            if (!t.fieldNames().contains(Layout.JOBID)) {
-                throw new NotebookFormatException(name + ": " + g + "/pending has no " + Layout.JOBID + " field");
-            }
-            rec.pendingFields = t.fields();
-            Map<String, ColumnData> cols = t.read(0, rows);
-            ColumnData ids = cols.get(Layout.JOBID);
-            List<String> out = new ArrayList<>();
-            for (int i = 0; i < ids.size(); i++) {
-                out.add(String.valueOf(ids.get(i)));
-            }
-            rec.pendingIds = out;
-            pending.put(tag, cols);
+            pending = readPending(g + "/" + Layout.PENDING);
         }
-        return rec;
+        if (unreadable) {
+            repair.add(tag);
+        }
+        return new Group(description, locked, attributes, results, resultRows, pending);
     }
 
     private long publishedRows(ReadOnlyFile.Table t, long extent) {
@@ -218,29 +219,27 @@ final class NotebookReader {
         return extent;
     }
 
-    private void readResults(String tag, SetRecord rec, ResultSet rs, NotebookLoader into) {
-        String path = "/" + tag + "/" + Layout.RESULTS;
-        ReadOnlyFile.Table t = tables.get(tag);
-        {
-            Map<String, Category> categories = categories(t, path);
-            List<String> names = t.fieldNames();
-            Map<String, ValueType> types = new HashMap<>();
-            for (Field f : t.fields()) {
-                types.put(f.name(), Schema.valueType(name, categories.get(f.name()), f));
+    private void readResults(String tag, Group g, ResultTable into) {
+        ReadOnlyFile.Table t = g.results();
+        String path = t.path();
+        Map<String, Category> categories = categories(t, path);
+        List<String> names = t.fieldNames();
+        Map<String, ValueType> types = new HashMap<>();
+        for (Field f : t.fields()) {
+            types.put(f.name(), Schema.valueType(name, categories.get(f.name()), f));
+        }
+        for (int from = 0; from < g.resultRows(); from += BLOCK) {
+            int to = Math.min(g.resultRows(), from + BLOCK);
+            Map<String, ColumnData> block = t.read(from, to);
+            List<ColumnValues> cols = new ArrayList<>(names.size());
+            for (String n : names) {
+                ValueType vt = types.get(n);
+                cols.add(new ColumnValues(categories.get(n), n, vt, ColumnCodec.fromData(block.get(n), vt)));
             }
-            for (int from = 0; from < rec.resultRows; from += BLOCK) {
-                int to = Math.min(rec.resultRows, from + BLOCK);
-                Map<String, ColumnData> block = t.read(from, to);
-                List<ColumnValues> cols = new ArrayList<>(names.size());
-                for (String n : names) {
-                    ValueType vt = types.get(n);
-                    cols.add(new ColumnValues(categories.get(n), n, vt, ColumnCodec.fromData(block.get(n), vt)));
-                }
-                try {
-                    into.appendRows(rs, to - from, cols);
-                } catch (IllegalArgumentException e) {
-                    throw new NotebookFormatException(name + ": " + path + " cannot be loaded: " + e.getMessage(), e);
-                }
+            try {
+                into.appendColumns(to - from, cols);
+            } catch (IllegalArgumentException e) {
+                throw new NotebookFormatException(name + ": " + path + " cannot be loaded: " + e.getMessage(), e);
             }
         }
     }
@@ -267,25 +266,25 @@ final class NotebookReader {
         return out;
     }
 
-    private void readPending(String tag, SetRecord rec, ResultSet rs) {
-        String path = "/" + tag + "/" + Layout.PENDING;
-        {
-            Map<String, ColumnData> cols = pending.get(tag);
-            for (int i = 0; i < rec.pendingIds.size(); i++) {
-                Map<String, Object> params = new LinkedHashMap<>();
-                for (Map.Entry<String, ColumnData> c : cols.entrySet()) {
-                    if (!c.getKey().equals(Layout.JOBID)) {
-                        params.put(c.getKey(), ColumnCodec.valueIn(c.getValue().get(i)));
-                    }
-                }
-                try {
-                    rs.addPendingResult(params, rec.pendingIds.get(i));
-                } catch (IllegalArgumentException e) {
-                    throw new NotebookFormatException(name + ": pending job " + rec.pendingIds.get(i) + " in " + path
-                            + " cannot be loaded: " + e.getMessage(), e);
+    private List<PendingJob> readPending(String path) {
+        ReadOnlyFile.Table t = file.table(path);
+        long rows = publishedRows(t, t.size());
+        if (!t.fieldNames().contains(Layout.JOBID)) {
+            throw new NotebookFormatException(name + ": " + path + " has no " + Layout.JOBID + " field");
+        }
+        Map<String, ColumnData> cols = t.read(0, rows);
+        ColumnData ids = cols.get(Layout.JOBID);
+        List<PendingJob> out = new ArrayList<>(ids.size());
+        for (int i = 0; i < ids.size(); i++) {
+            Map<String, Object> params = new LinkedHashMap<>();
+            for (Map.Entry<String, ColumnData> c : cols.entrySet()) {
+                if (!c.getKey().equals(Layout.JOBID)) {
+                    params.put(c.getKey(), ColumnCodec.valueIn(c.getValue().get(i)));
                 }
             }
+            out.add(new PendingJob(String.valueOf(ids.get(i)), params));
         }
+        return out;
     }
 
     /** A text attribute, or the fallback if it is missing or unreadable (a crash mid-commit can do that). */

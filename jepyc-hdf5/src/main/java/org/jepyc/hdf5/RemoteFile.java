@@ -13,7 +13,7 @@ import org.jepyc.NotebookException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Downloads a notebook published at an http(s) URL to a temporary file (epyc §13.1). */
+/** Downloads a notebook published at an http(s) URL to a temporary file, which epyc reads such notebooks from too. */
 final class RemoteFile {
     private static final Logger LOG = LoggerFactory.getLogger(RemoteFile.class);
 

@@ -1,17 +1,22 @@
 package org.jepyc.hdf5;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.jepyc.Experiment;
+import org.jepyc.NotebookException;
 import org.jepyc.NotebookFormatException;
 import org.jepyc.hdf5.h5.Field;
 import org.jepyc.hdf5.h5.FieldType;
 import org.jepyc.resultset.Category;
 import org.jepyc.resultset.ColumnRef;
 import org.jepyc.resultset.ValueType;
+import org.jepyc.storage.ColumnSpec;
 
-/** Column types to HDF5 field types and back (EPYC-SPEC §13.8). */
+/** Column types to HDF5 field types and back, as epyc 1.7.2 stores them (timestamps as text). */
 final class Schema {
 
     private Schema() { }
@@ -26,6 +31,30 @@ final class Schema {
             case COMPLEX -> FieldType.COMPLEX;
             case LIST -> FieldType.vlen(fieldType(t.element().orElseThrow()));
         };
+    }
+
+    /**
+     * Refuses, before anything is written, a set whose columns share a name across categories:
+     * epyc's layout keeps a row's parameters, metadata and results as the fields of one compound
+     * table, where each name can appear once (h5py and epyc refuse such a table too).
+     *
+     * @param file   the notebook file, for the message
+     * @param tag    the result set
+     * @param schema its columns
+     * @throws NotebookException naming the set, the name and its categories
+     */
+    static void checkNames(Path file, String tag, List<ColumnSpec> schema) {
+        Map<String, Category> seen = new HashMap<>();
+        for (ColumnSpec c : schema) {
+            Category other = seen.putIfAbsent(c.name(), c.category());
+            if (other != null) {
+                throw new NotebookException("Cannot commit notebook " + file + ": result set " + tag + " has "
+                        + other.name().toLowerCase() + " and " + c.category().name().toLowerCase() + " both named '"
+                        + c.name() + "', and an HDF5 notebook keeps all of a row's names in one table, as epyc does: "
+                        + "give the result another name (a JSON notebook can hold both). The previously committed "
+                        + "file is unchanged.");
+            }
+        }
     }
 
     /** @return the fields of a results table, in canonical column order */

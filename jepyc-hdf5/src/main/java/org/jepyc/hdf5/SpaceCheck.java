@@ -4,14 +4,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 
 import org.jepyc.NotebookException;
 import org.jepyc.hdf5.h5.ColumnData;
 import org.jepyc.hdf5.h5.Field;
 import org.jepyc.resultset.ColumnRef;
-import org.jepyc.resultset.ResultTable;
-import org.jepyc.storage.NotebookState;
+import org.jepyc.storage.Commit;
+import org.jepyc.storage.Rows;
+import org.jepyc.storage.SetCommit;
+import org.jepyc.storage.SetSnapshot;
 
 /**
  * Refuses a commit the disk has no room for, before HDF5 writes anything.
@@ -35,25 +37,26 @@ final class SpaceCheck {
     private SpaceCheck() { }
 
     /**
-     * @param file    the notebook file
-     * @param state   the notebook to commit
-     * @param records what the file holds per tag
+     * @param file   the notebook file
+     * @param commit the commit
+     * @param whole  true if the commit writes the file whole
+     * @param repair tags of sets the commit rewrites even if unchanged
      * @throws NotebookException if the disk has less room than the commit may need
      */
-    static void ensureRoom(Path file, NotebookState state, Map<String, SetRecord> records) {
+    static void ensureRoom(Path file, Commit commit, boolean whole, Set<String> repair) {
         long need = SLACK;
-        for (String tag : state.tags()) {
-            SetRecord rec = records.get(tag);
-            if (rec != null && rec.set == state.resultSet(tag) && !state.isDirty(tag) && !rec.repair) {
+        for (SetCommit sc : commit.sets()) {
+            SetSnapshot before = whole ? null : sc.committed();
+            if (before != null && !sc.changed() && !repair.contains(sc.tag())) {
                 continue;
             }
-            ResultTable t = state.table(tag);
-            List<ColumnRef> cols = t.columns();
-            boolean append = rec != null && rec.set == state.resultSet(tag)
-                    && Schema.fields(cols).equals(rec.resultFields) && t.rows() >= rec.resultRows;
-            int from = append ? rec.resultRows : 0;
-            need += bytes(cols, from, t.rows());
-            need += 64L * state.resultSet(tag).pendingResults().size();
+            Rows rows = sc.now().rows();
+            List<ColumnRef> cols = rows.columns();
+            boolean append = before != null && Schema.fields(cols).equals(Schema.fields(before.rows().columns()))
+                    && rows.count() >= before.rows().count();
+            int from = append ? before.rows().count() : 0;
+            need += bytes(cols, from, rows.count());
+            need += 64L * sc.now().pending().size();
         }
         long free;
         try {

@@ -107,7 +107,7 @@ class BadFileTest {
     void aNewNotebookNeverCommittedCanBeLoaded() {
         Path p = tmp.resolve("new.h5");
         Hdf5LabNotebook first = new Hdf5LabNotebook(p, true, "described");
-        // D10 fixed: the file is a complete notebook before any commit or close
+        // the file is a complete notebook before any commit or close (epyc's lacked its current set until then)
         try (Hdf5LabNotebook nb = Hdf5LabNotebook.openReadOnly(p)) {
             assertThat(nb.description()).isEqualTo("described");
         }

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 
-/** The literal names of epyc's version-2 JSON layout (§12.2) and the Jackson set-up both directions share. */
+/** The literal names of epyc's version-2 JSON layout and the Jackson set-up both directions share. */
 final class JsonFormat {
     static final String VERSION = "2";
     static final String CREATOR = "creator", VERSION_KEY = "version", DESCRIPTION = "description",

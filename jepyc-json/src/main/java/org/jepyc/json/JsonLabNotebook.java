@@ -6,7 +6,7 @@ import org.jepyc.LabNotebook;
 import org.jepyc.OpenMode;
 
 /**
- * A lab notebook kept in one JSON file in epyc's version-2 layout (§12), readable and writable
+ * A lab notebook kept in one JSON file in epyc's version-2 layout, readable and writable
  * by Python epyc 1.7.2. The file is written at {@link #commit()} and {@link #close()}, each time
  * whole, to a temporary file that is forced to disk and renamed over the old one: a crash or a
  * full disk leaves the last committed notebook intact.
@@ -64,7 +64,7 @@ public class JsonLabNotebook extends LabNotebook {
         this(new JsonStorage(file, false), mode, description);
     }
 
-    /** For tests in this package: a notebook over a given storage. */
+    /** A notebook over a storage already made (read-only, or for tests in this package). */
     JsonLabNotebook(JsonStorage storage, OpenMode mode, String description) {
         super(storage, mode, description);
         this.file = storage.file();

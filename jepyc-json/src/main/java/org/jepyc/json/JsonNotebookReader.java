@@ -19,15 +19,18 @@ import org.jepyc.Experiment;
 import org.jepyc.NotebookException;
 import org.jepyc.NotebookFormatException;
 import org.jepyc.NotebookVersionException;
-import org.jepyc.ResultSet;
 import org.jepyc.ResultsDict;
-import org.jepyc.storage.NotebookLoader;
+import org.jepyc.resultset.ResultTable;
+import org.jepyc.storage.PendingJob;
+import org.jepyc.storage.StoredNotebook;
+import org.jepyc.storage.StoredSet;
 
 /**
- * Reads epyc's version-2 JSON layout (§12.3) with a streaming parser into a small staging model,
- * checks its shape, then hands it to the notebook through a {@link NotebookLoader}. Fixes D1:
- * {@code results}, {@code pending-results}, {@code description} and {@code locked} are never
- * attributes. Only {@code start_time} and {@code end_time} are read back as date-times.
+ * Reads epyc's version-2 JSON layout with a streaming parser into a small staging model, checks
+ * its shape, then builds the {@link StoredNotebook} the notebook takes. A set's own keys
+ * ({@code results}, {@code pending-results}, {@code description}, {@code locked}) are never read
+ * as attributes, though epyc reads them so. Only {@code start_time} and {@code end_time} are
+ * read back as date-times.
  */
 final class JsonNotebookReader {
     private final String file;
@@ -65,13 +68,12 @@ final class JsonNotebookReader {
     /**
      * @param file the file's name, for messages
      * @param in   its bytes (not empty)
-     * @param into the notebook to fill
-     * @return true if the notebook is locked in the file
+     * @return the notebook the file holds
      * @throws NotebookFormatException  if the file is not a version-2 epyc JSON notebook
      * @throws NotebookVersionException if it is another version of the format
      * @throws IOException              if reading fails
      */
-    static boolean read(String file, InputStream in, NotebookLoader into) throws IOException {
+    static StoredNotebook read(String file, InputStream in) throws IOException {
         Doc doc;
         try (JsonParser p = JsonFormat.FACTORY.createParser(in)) {
             doc = new JsonNotebookReader(file, p).document();
@@ -87,8 +89,7 @@ final class JsonNotebookReader {
             throw new NotebookFormatException("Notebook " + file + " is not valid JSON: " + e.getOriginalMessage()
                     + at(e.getLocation()) + "; it was left as it is", e);
         }
-        new JsonNotebookReader(file, null).apply(doc, into);
-        return doc.locked;
+        return new JsonNotebookReader(file, null).stored(doc);
     }
 
     private static String at(JsonLocation l) {
@@ -200,7 +201,7 @@ final class JsonNotebookReader {
                     s.locked = bool(t, "the lock of result set " + tag);
                     break;
                 default:
-                    // D1 fixed: only names that are not housekeeping become attributes
+                    // only names that are not the set's own keys become attributes (epyc read its keys as attributes too)
                     s.attributes.put(key, value("attribute " + key + " of result set " + tag));
             }
         }
@@ -308,46 +309,25 @@ final class JsonNotebookReader {
         }
     }
 
-    /** Hands the staged notebook over; the core's own checks become format errors naming the place. */
-    private void apply(Doc d, NotebookLoader into) {
-        if (d.description != null) {
-            into.description(d.description);
-        }
+    /** The staged notebook as the notebook takes it; a row the table refuses is a format error naming it. */
+    private StoredNotebook stored(Doc d) {
+        List<StoredSet> sets = new ArrayList<>(d.sets.size());
         for (SetData s : d.sets) {
-            ResultSet rs = into.resultSet(s.tag, s.description);
+            ResultTable table = new ResultTable();
             int row = 0;
             try {
                 for (ResultsDict r : s.rows) {
-                    rs.addSingleResult(r);
+                    table.appendAll(r.flatten());
                     row++;
                 }
             } catch (RuntimeException e) {
                 throw damaged("row " + row + " of result set " + s.tag, e);
             }
-            for (Map.Entry<String, Map<String, Object>> j : s.pending.entrySet()) {
-                try {
-                    rs.addPendingResult(j.getValue(), j.getKey());
-                } catch (RuntimeException e) {
-                    throw damaged("pending job " + j.getKey() + " of result set " + s.tag, e);
-                }
-            }
-            for (Map.Entry<String, Object> a : s.attributes.entrySet()) {
-                try {
-                    rs.setAttribute(a.getKey(), a.getValue());
-                } catch (RuntimeException e) {
-                    throw damaged("attribute " + a.getKey() + " of result set " + s.tag, e);
-                }
-            }
-            if (s.locked) {
-                rs.finish();
-            }
+            List<PendingJob> pending = new ArrayList<>(s.pending.size());
+            s.pending.forEach((id, params) -> pending.add(new PendingJob(id, params)));
+            sets.add(new StoredSet(s.tag, s.description, s.locked, s.attributes, table, pending));
         }
-        if (d.current != null) {
-            into.current(d.current);
-        }
-        if (d.locked) {
-            into.locked();
-        }
+        return new StoredNotebook(d.description, d.current, d.locked, sets);
     }
 
     private NotebookException damaged(String where, RuntimeException e) {

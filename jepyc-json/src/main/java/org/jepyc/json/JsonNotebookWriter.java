@@ -13,20 +13,24 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import org.jepyc.Complex;
 import org.jepyc.Experiment;
 import org.jepyc.NotebookException;
-import org.jepyc.ResultSet;
 import org.jepyc.resultset.BoolColumn;
 import org.jepyc.resultset.Category;
 import org.jepyc.resultset.Column;
+import org.jepyc.resultset.ColumnRef;
 import org.jepyc.resultset.DoubleColumn;
 import org.jepyc.resultset.LongColumn;
-import org.jepyc.resultset.ResultTable;
 import org.jepyc.resultset.StringColumn;
 import org.jepyc.resultset.Timestamps;
 import org.jepyc.resultset.ValueType;
-import org.jepyc.storage.NotebookState;
+import org.jepyc.storage.Commit;
+import org.jepyc.storage.NotebookHeader;
+import org.jepyc.storage.PendingJob;
+import org.jepyc.storage.Rows;
+import org.jepyc.storage.SetCommit;
+import org.jepyc.storage.SetSnapshot;
 
 /**
- * Streams a notebook to epyc's version-2 JSON layout (§12.2), straight from the typed columns:
+ * Streams a notebook to epyc's version-2 JSON layout, straight from the typed columns:
  * each row is rebuilt as {@code parameters}, {@code metadata}, {@code results} with every known
  * name (zero-filled cells included) and {@code {}} as the results of a failed row.
  */
@@ -43,16 +47,16 @@ final class JsonNotebookWriter {
      * Refuses, before anything is written, a notebook holding values JSON cannot carry.
      *
      * @param file  the notebook file, for the message
-     * @param state the notebook
+     * @param commit the notebook
      * @throws NotebookException naming the result set and column of a complex value
      */
-    static void check(String file, NotebookState state) {
-        for (String tag : state.tags()) {
-            for (var ref : state.table(tag).columns()) {
+    static void check(String file, Commit commit) {
+        for (SetCommit sc : commit.sets()) {
+            for (ColumnRef ref : sc.now().rows().columns()) {
                 ValueType t = ref.type();
                 if (t.kind() == ValueType.Kind.COMPLEX
                         || t.element().map(e -> e.kind() == ValueType.Kind.COMPLEX).orElse(false)) {
-                    throw complex(file, tag, ref.category().name().toLowerCase() + " column " + ref.name());
+                    throw complex(file, sc.tag(), ref.category().name().toLowerCase() + " column " + ref.name());
                 }
             }
         }
@@ -67,48 +71,55 @@ final class JsonNotebookWriter {
 
     /**
      * @param file    the notebook file, for messages
-     * @param state   the notebook
+     * @param commit  the notebook, written whole
      * @param creator the creator text
      * @param out     where the UTF-8 JSON goes (not closed)
      * @throws IOException if writing fails
      */
-    static void write(String file, NotebookState state, String creator, OutputStream out) throws IOException {
+    static void write(String file, Commit commit, String creator, OutputStream out) throws IOException {
         try (JsonGenerator g = JsonFormat.FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
             g.setPrettyPrinter(new PythonPrettyPrinter());
-            new JsonNotebookWriter(file, g).notebook(state, creator);
+            new JsonNotebookWriter(file, g).notebook(commit, creator);
         }
     }
 
-    private void notebook(NotebookState state, String creator) throws IOException {
+    private void notebook(Commit commit, String creator) throws IOException {
+        NotebookHeader state = commit.header();
         g.writeStartObject();
         g.writeStringField(JsonFormat.CREATOR, creator);
         g.writeStringField(JsonFormat.VERSION_KEY, JsonFormat.VERSION);
         g.writeStringField(JsonFormat.DESCRIPTION, state.description());
         g.writeStringField(JsonFormat.CURRENT, state.currentTag());
-        g.writeBooleanField(JsonFormat.LOCKED, state.isLocked());
+        g.writeBooleanField(JsonFormat.LOCKED, state.locked());
         g.writeFieldName(JsonFormat.RESULTSETS);
         g.writeStartObject();
-        for (String tag : state.tags()) {
-            g.writeFieldName(tag);
-            resultSet(tag, state.resultSet(tag), state.table(tag));
+        for (SetCommit sc : commit.sets()) {
+            g.writeFieldName(sc.tag());
+            resultSet(sc.tag(), sc.now());
         }
         g.writeEndObject();
         g.writeEndObject();
     }
 
-    private void resultSet(String tag, ResultSet rs, ResultTable t) throws IOException {
-        String[] pn = t.names(Category.PARAMETERS).toArray(new String[0]);
-        String[] mn = t.names(Category.METADATA).toArray(new String[0]);
-        String[] rn = t.names(Category.RESULTS).toArray(new String[0]);
-        Column[] pc = columns(t, Category.PARAMETERS, pn);
-        Column[] mc = columns(t, Category.METADATA, mn);
-        Column[] rc = columns(t, Category.RESULTS, rn);
-        BoolColumn status = (BoolColumn) t.column(Category.METADATA, Experiment.STATUS);
+    private void resultSet(String tag, SetSnapshot rs) throws IOException {
+        Rows t = rs.rows();
+        String[] pn = names(t, Category.PARAMETERS);
+        String[] mn = names(t, Category.METADATA);
+        String[] rn = names(t, Category.RESULTS);
+        Column[] pc = columns(t, Category.PARAMETERS);
+        Column[] mc = columns(t, Category.METADATA);
+        Column[] rc = columns(t, Category.RESULTS);
+        BoolColumn status = null;
+        for (int i = 0; i < mn.length; i++) {
+            if (mn[i].equals(Experiment.STATUS)) {
+                status = (BoolColumn) mc[i];
+            }
+        }
 
         g.writeStartObject();
         g.writeFieldName(JsonFormat.RESULTS);
         g.writeStartArray();
-        for (int row = 0, n = t.rows(); row < n; row++) {
+        for (int row = 0, n = t.count(); row < n; row++) {
             g.writeStartObject();
             g.writeFieldName(Experiment.PARAMETERS);
             cells(tag, pn, pc, row);
@@ -128,8 +139,9 @@ final class JsonNotebookWriter {
 
         g.writeFieldName(JsonFormat.PENDING);
         g.writeStartObject();
-        for (String job : rs.pendingResults()) {
-            Map<String, Object> p = rs.pendingResultParameters(job);
+        for (PendingJob pj : rs.pending()) {
+            String job = pj.jobId();
+            Map<String, Object> p = pj.parameters();
             g.writeFieldName(job);
             g.writeStartObject();
             // every known parameter, zero-filled, as epyc's pending table holds them: a loader
@@ -143,21 +155,22 @@ final class JsonNotebookWriter {
         }
         g.writeEndObject();
 
-        for (String k : rs.attributeNames()) {
-            g.writeFieldName(k);
-            value(tag, "attribute " + k, rs.getAttribute(k));
+        for (Map.Entry<String, Object> a : rs.attributes().entrySet()) {
+            g.writeFieldName(a.getKey());
+            value(tag, "attribute " + a.getKey(), a.getValue());
         }
         g.writeStringField(JsonFormat.DESCRIPTION, rs.description());
-        g.writeBooleanField(JsonFormat.LOCKED, rs.isLocked());
+        g.writeBooleanField(JsonFormat.LOCKED, rs.locked());
         g.writeEndObject();
     }
 
-    private static Column[] columns(ResultTable t, Category c, String[] names) {
-        Column[] out = new Column[names.length];
-        for (int i = 0; i < names.length; i++) {
-            out[i] = t.column(c, names[i]);
-        }
-        return out;
+    /** @return a category's column names, in the canonical order the rows hold them */
+    private static String[] names(Rows t, Category c) {
+        return t.columns().stream().filter(r -> r.category() == c).map(ColumnRef::name).toArray(String[]::new);
+    }
+
+    private static Column[] columns(Rows t, Category c) {
+        return t.columns().stream().filter(r -> r.category() == c).map(ColumnRef::column).toArray(Column[]::new);
     }
 
     private void cells(String tag, String[] names, Column[] cols, int row) throws IOException {

@@ -16,16 +16,15 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.UUID;
-import java.util.function.UnaryOperator;
 
 import org.jepyc.NotebookException;
 import org.jepyc.NotebookExistsException;
 import org.jepyc.NotebookFormatException;
 import org.jepyc.OpenMode;
+import org.jepyc.storage.Commit;
 import org.jepyc.storage.FilePermissions;
-import org.jepyc.storage.NotebookLoader;
-import org.jepyc.storage.NotebookState;
 import org.jepyc.storage.NotebookStorage;
+import org.jepyc.storage.StoredNotebook;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,9 +41,6 @@ final class JsonStorage implements NotebookStorage {
     private final boolean readOnlyRequested;
     private Path target;          // the real file written (a symlink is followed, not replaced)
     private boolean readOnly;
-
-    /** Test seam: wraps the commit's output stream (to simulate a full disk). */
-    UnaryOperator<OutputStream> outputFilter = UnaryOperator.identity();
 
     /**
      * @param file     the notebook file
@@ -68,7 +64,7 @@ final class JsonStorage implements NotebookStorage {
     public boolean isReadOnly() { return readOnly; }
 
     @Override
-    public boolean open(OpenMode mode) {
+    public Opened open(OpenMode mode) {
         if (Files.isDirectory(file)) {
             throw new NotebookFormatException("Notebook " + file + " is a directory, not a JSON notebook file");
         }
@@ -93,7 +89,7 @@ final class JsonStorage implements NotebookStorage {
                 throw new NotebookException("Notebook " + file + " does not exist (opened read-only, nothing was created)");
             }
             checkReadable();
-            return size > 0;
+            return size > 0 ? Opened.STORED : Opened.NOTHING_STORED;
         }
         switch (mode) {
             case CREATE_NEW:
@@ -103,15 +99,15 @@ final class JsonStorage implements NotebookStorage {
                             + "or ask for OpenMode.OVERWRITE to replace it");
                 }
                 checkWritable(exists, mode);
-                return false;
+                return Opened.NOTHING_STORED;
             case OVERWRITE:
                 // the old file stays until the first commit replaces it atomically
                 checkWritable(exists, mode);
-                return false;
+                return exists ? Opened.REPLACED_AT_FIRST_COMMIT : Opened.NOTHING_STORED;
             default:
                 if (!exists) {
                     checkWritable(false, mode);
-                    return false;
+                    return Opened.NOTHING_STORED;
                 }
                 checkReadable();
                 if (!FilePermissions.isWritable(target)) {
@@ -121,7 +117,7 @@ final class JsonStorage implements NotebookStorage {
                 } else {
                     removeStaleTemporaries();
                 }
-                return size > 0;
+                return size > 0 ? Opened.STORED : Opened.NOTHING_STORED;
         }
     }
 
@@ -171,12 +167,14 @@ final class JsonStorage implements NotebookStorage {
     }
 
     @Override
-    public void load(NotebookLoader into) {
+    public StoredNotebook load() {
         try (InputStream in = new BufferedInputStream(Files.newInputStream(target), 1 << 16)) {
-            if (JsonNotebookReader.read(file.toString(), in, into)) {
+            StoredNotebook stored = JsonNotebookReader.read(file.toString(), in);
+            if (stored.locked()) {
                 // a finished notebook is final: never written again
                 readOnly = true;
             }
+            return stored;
         } catch (AccessDeniedException e) {
             throw new NotebookException("Notebook " + file + " cannot be read (permission denied)", e);
         } catch (IOException e) {
@@ -185,11 +183,11 @@ final class JsonStorage implements NotebookStorage {
     }
 
     @Override
-    public void save(NotebookState state) {
+    public void save(Commit commit) {
         if (readOnly) {
             throw new IllegalStateException("Notebook " + file + " is read-only");
         }
-        JsonNotebookWriter.check(file.toString(), state);
+        JsonNotebookWriter.check(file.toString(), commit);
         Path dir = directory();
         Path tmp = dir.resolve(tmpPrefix() + UUID.randomUUID() + TMP_SUFFIX);
         try {
@@ -197,8 +195,8 @@ final class JsonStorage implements NotebookStorage {
             // a stream, not a FileChannel: channels refuse to work on an interrupted thread, and the
             // commit that ends an interrupted run must still go through
             try (FileOutputStream file = new FileOutputStream(tmp.toFile())) {
-                OutputStream out = new BufferedOutputStream(outputFilter.apply(file), 1 << 16);
-                JsonNotebookWriter.write(this.file.toString(), state, JsonFormat.CREATOR_TEXT, out);
+                OutputStream out = new BufferedOutputStream(file, 1 << 16);
+                JsonNotebookWriter.write(this.file.toString(), commit, JsonFormat.CREATOR_TEXT, out);
                 out.flush();
                 file.getFD().sync();   // the bytes are on disk before the rename makes them the notebook
             }

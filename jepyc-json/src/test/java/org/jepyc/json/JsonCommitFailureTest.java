@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -25,54 +24,50 @@ class JsonCommitFailureTest {
     @TempDir
     Path dir;
 
-    /** Fails like a full disk after a number of bytes. */
-    static final class FullDisk extends FilterOutputStream {
-        private long room;
-
-        FullDisk(OutputStream out, long room) {
-            super(out);
-            this.room = room;
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            write(new byte[] {(byte) b}, 0, 1);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            if (len > room) {
-                throw new IOException("No space left on device");
+    @Test
+    void aFailedWriteLeavesThePreviousFileAndNoTemporaryAndTheNextCommitWithRoomWritesAll() throws Exception {
+        Path mnt = Files.createDirectory(dir.resolve("disk"));
+        assumeTrue(run("mount", "-t", "tmpfs", "-o", "size=16m", "tmpfs", mnt.toString()), "cannot mount a tmpfs here (needs root and mount permission; .ci/run runs as root): skipped");
+        try {
+            Path fn = mnt.resolve("nb.json");
+            JsonLabNotebook nb = new JsonLabNotebook(fn, true);
+            for (long i = 0; i < 100; i++) {
+                nb.addResult(JsonNotebookUpstreamTest.run(i, i));
             }
-            room -= len;
-            out.write(b, off, len);
+            nb.commit();
+            String before = Fixtures.hash(fn);
+            for (long i = 100; i < 5000; i++) {
+                nb.addResult(JsonNotebookUpstreamTest.run(i, i));
+            }
+            // the disk fills up: what is left cannot hold the new file beside the old one
+            Path filler = mnt.resolve("filler");
+            fill(filler, Files.getFileStore(mnt).getUsableSpace() - 100_000);
+            assertThatThrownBy(nb::commit).isInstanceOf(NotebookException.class)
+                    .hasMessageContaining(fn.toString()).hasMessageContaining("No space left on device")
+                    .hasMessageContaining("previously committed notebook is unchanged");
+            assertThat(Fixtures.hash(fn)).isEqualTo(before);
+            assertThat(files(mnt)).containsExactlyInAnyOrder("nb.json", "filler");
+            assertThat(JsonLabNotebook.openReadOnly(fn).numberOfResults()).isEqualTo(100);
+            // once there is room again, the next commit writes everything
+            Files.delete(filler);
+            nb.commit();
+            assertThat(JsonLabNotebook.openReadOnly(fn).numberOfResults()).isEqualTo(5000);
+            nb.close();
+        } finally {
+            run("umount", mnt.toString());
         }
     }
 
-    @Test
-    void aFailedWriteLeavesThePreviousFileAndNoTemporary() throws Exception {
-        Path fn = dir.resolve("nb.json");
-        JsonStorage storage = new JsonStorage(fn, false);
-        JsonLabNotebook nb = new JsonLabNotebook(storage, OpenMode.OPEN_OR_CREATE, null);
-        for (long i = 0; i < 100; i++) {
-            nb.addResult(JsonNotebookUpstreamTest.run(i, i));
+    /** Writes zeros to a file until it holds {@code bytes} or the disk is full. */
+    private static void fill(Path file, long bytes) throws IOException {
+        byte[] block = new byte[8192];
+        try (OutputStream out = Files.newOutputStream(file)) {
+            for (long left = bytes; left > 0; left -= block.length) {
+                out.write(block, 0, (int) Math.min(block.length, left));
+            }
+        } catch (IOException full) {
+            // the disk is full: as good as asked
         }
-        nb.commit();
-        String before = Fixtures.hash(fn);
-        for (long i = 100; i < 5000; i++) {
-            nb.addResult(JsonNotebookUpstreamTest.run(i, i));
-        }
-        storage.outputFilter = out -> new FullDisk(out, 100_000);
-        assertThatThrownBy(nb::commit).isInstanceOf(NotebookException.class)
-                .hasMessageContaining(fn.toString()).hasMessageContaining("No space left on device")
-                .hasMessageContaining("previously committed notebook is unchanged");
-        assertThat(Fixtures.hash(fn)).isEqualTo(before);
-        assertThat(files()).containsExactly("nb.json");
-        assertThat(JsonLabNotebook.openReadOnly(fn).numberOfResults()).isEqualTo(100);
-        // once there is room again, the next commit writes everything
-        storage.outputFilter = out -> out;
-        nb.commit();
-        assertThat(JsonLabNotebook.openReadOnly(fn).numberOfResults()).isEqualTo(5000);
     }
 
     @Test
@@ -118,7 +113,7 @@ class JsonCommitFailureTest {
     }
 
     /** @return the directory's files, less the writer lock an open notebook holds */
-    private java.util.List<String> files() throws IOException {
+    private static java.util.List<String> files(Path dir) throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
             return s.map(p -> p.getFileName().toString()).filter(n -> !n.endsWith(".lock")).toList();
         }

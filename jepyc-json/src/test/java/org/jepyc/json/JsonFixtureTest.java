@@ -67,7 +67,7 @@ class JsonFixtureTest {
         e.get("pending").forEach(j -> pending.add(j.asText()));
         assertThat(rs.pendingResults()).as(tag).isEqualTo(pending);
 
-        // D1 fixed: epyc turned "pending-results" into an attribute; jepyc must not
+        // epyc turned "pending-results" into an attribute; jepyc must not: a set's own keys are never attributes
         Map<String, Object> attrs = new LinkedHashMap<>();
         e.get("attributes").fields().forEachRemaining(a -> {
             if (!a.getKey().equals("pending-results")) {

@@ -18,7 +18,10 @@ class JsonFormatFidelityTest {
         Files.copy(Fixtures.typedJson(), copy);
         copy.toFile().setWritable(true);
         try (JsonLabNotebook nb = new JsonLabNotebook(copy)) {
-            nb.setDescription(nb.description());   // something to commit
+            String description = nb.description();
+            nb.setDescription(description + ", changed");   // a commit that writes the file...
+            nb.commit();
+            nb.setDescription(description);                 // ...and one that writes it back as it was
         }
         String original = Files.readString(Fixtures.typedJson(), StandardCharsets.UTF_8);
         String written = Files.readString(copy, StandardCharsets.UTF_8);

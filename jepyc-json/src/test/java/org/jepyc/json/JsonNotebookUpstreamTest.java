@@ -17,7 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** epyc's test_jsonnotebooks.py, §17.10 items 151–162, with jepyc's safer create semantics. */
+/** epyc's test_jsonnotebooks.py, one test per behaviour, with jepyc's safer create semantics. */
 class JsonNotebookUpstreamTest {
     @TempDir
     Path dir;
@@ -121,6 +121,9 @@ class JsonNotebookUpstreamTest {
         JsonLabNotebook empty = new JsonLabNotebook(fn);
         assertThat(empty.numberOfResults()).isZero();
         assertThat(empty.resultSets()).containsExactly(LabNotebook.DEFAULT_RESULTSET);
+        empty.commit();
+        assertThat(Files.size(fn)).as("nothing added: nothing written").isZero();
+        empty.addResultSet("second");
         empty.commit();
         assertThat(Files.size(fn)).isPositive();
         JsonLabNotebook again = new JsonLabNotebook(fn);

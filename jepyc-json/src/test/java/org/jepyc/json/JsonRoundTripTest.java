@@ -25,7 +25,7 @@ import org.jepyc.ResultsDict;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Every supported type through a save and a load, and the written tree against §12.2. */
+/** Every supported type through a save and a load, and the written tree against epyc's version-2 layout. */
 class JsonRoundTripTest {
     @TempDir
     Path dir;

@@ -158,7 +158,7 @@ public final class Attributes {
     public String readString(String name) {
         List<String> v = readStringArray(name);
         if (v.size() != 1) {
-            throw new Hdf5Exception(file.path(), objectPath + "@" + name + " holds " + v.size() + " strings, not one");
+            throw new H5FileException(file.path(), objectPath + "@" + name + " holds " + v.size() + " strings, not one");
         }
         return v.get(0);
     }

@@ -15,7 +15,7 @@ import org.bytedeco.javacpp.BytePointer;
 
 /**
  * A 1-D, chunked, unlimited compound dataset read and written column by column: epyc's
- * {@code results} and {@code pending} tables (EPYC-SPEC §13.7).
+ * {@code results} and {@code pending} tables.
  *
  * <p>Appending is "{@link #write} rows [from, to)": the dataset grows to {@code to} rows and only
  * that slab is written, in a single HDF5 call whatever the number of fields.

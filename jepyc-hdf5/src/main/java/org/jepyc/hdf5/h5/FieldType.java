@@ -11,7 +11,7 @@ import java.util.Objects;
  * integers, floats, h5py's bool enum, variable-length UTF-8 strings, h5py's complex compound, and
  * variable-length sequences of any of these.
  *
- * <p>Each kind has a <em>file</em> type (exactly what epyc writes, see EPYC-SPEC §13.8) and a fixed
+ * <p>Each kind has a <em>file</em> type (exactly what epyc 1.7.2 writes, so that epyc and h5py read it) and a fixed
  * <em>memory</em> type that jepyc reads and writes through: all integers as native int64, all
  * floats as native double, so HDF5 does any widening or narrowing itself.
  *

@@ -62,7 +62,7 @@ public final class H5File implements AutoCloseable {
         H5Library.ensureLoaded();
         Path abs = path.toAbsolutePath();
         if (!Files.isRegularFile(abs)) {
-            throw new Hdf5Exception(abs, "no such file");
+            throw new H5FileException(abs, "no such file");
         }
         int flags = readOnly ? HDF5Constants.H5F_ACC_RDONLY : HDF5Constants.H5F_ACC_RDWR;
         long id = callLong(abs, readOnly ? "open file read-only" : "open file for writing",
@@ -83,7 +83,7 @@ public final class H5File implements AutoCloseable {
     /** The HDF5 file id (also usable as the root group's location id). */
     public long id() {
         if (fid < 0) {
-            throw new Hdf5Exception(path, "file is closed");
+            throw new H5FileException(path, "file is closed");
         }
         return fid;
     }
@@ -134,7 +134,7 @@ public final class H5File implements AutoCloseable {
             try {
                 return action.get();
             } catch (HDF5Exception e) {
-                throw new Hdf5Exception(file, what + ": " + e.getMessage(), e);
+                throw new H5FileException(file, what + ": " + e.getMessage(), e);
             }
         }
     }

@@ -27,7 +27,7 @@ import java.util.function.Supplier;
  * <p>Why not the HDF Group's library, which writes the notebooks: it is not robust to damaged
  * input (a flipped byte can make it crash the JVM or spin for minutes holding the one lock
  * every HDF5 call in the process needs), and it locks and marks files it opens. A damaged file
- * read in Java can only throw, which {@link #guard} turns into an {@link Hdf5Exception} naming
+ * read in Java can only throw, which {@link #guard} turns into an {@link H5FileException} naming
  * the file; reading a private copy of the bytes never touches the file and never sees a
  * writer's half-done write. The price, measured on a million-row notebook: reading its table
  * costs about the CPU time the native library took (rows go through {@link RowDecoder}), and
@@ -46,8 +46,8 @@ public final class ReadOnlyFile implements AutoCloseable {
 
     /**
      * @param path an HDF5 file
-     * @return the file as it was at one instant
-     * @throws Hdf5Exception if it cannot be read or is not HDF5
+     * @return the file as it was at one instant, copied into memory
+     * @throws H5FileException if it cannot be read or is not HDF5
      */
     public static ReadOnlyFile open(Path path) {
         Path abs = path.toAbsolutePath();
@@ -163,7 +163,7 @@ public final class ReadOnlyFile implements AutoCloseable {
     /**
      * Opens a 1-D compound dataset and recognises its field types.
      *
-     * @throws Hdf5Exception if it is missing, damaged, or not of epyc's types
+     * @throws H5FileException if it is missing, damaged, or not of epyc's types
      */
     public Table table(String objectPath) {
         return guard("open table " + objectPath, () -> {
@@ -237,7 +237,7 @@ public final class ReadOnlyFile implements AutoCloseable {
         /**
          * Reads rows {@code [from, to)} of every field, keyed by name in file order.
          *
-         * @throws Hdf5Exception if the rows cannot be read
+         * @throws H5FileException if the rows cannot be read
          */
         public Map<String, ColumnData> read(long from, long to) {
             if (from < 0 || to < from || to > size || to - from > Integer.MAX_VALUE) {
@@ -453,18 +453,18 @@ public final class ReadOnlyFile implements AutoCloseable {
     }
 
     /**
-     * Runs a read, turning whatever a damaged file makes jhdf throw into an {@link Hdf5Exception}
+     * Runs a read, turning whatever a damaged file makes jhdf throw into an {@link H5FileException}
      * naming the file. A damaged size can ask for an array larger than memory or a structure can
      * point back at itself: those errors only end this read, so they are caught here too.
      */
     private static <T> T guard(Path path, String what, Supplier<T> action) {
         try {
             return action.get();
-        } catch (Hdf5Exception e) {
+        } catch (H5FileException e) {
             throw e;
         } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
             String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            throw new Hdf5Exception(path, what + ": " + reason, e);
+            throw new H5FileException(path, what + ": " + reason, e);
         }
     }
 }

@@ -40,7 +40,7 @@ public final class Snapshot {
     /**
      * @param file a file
      * @return its bytes at one instant, in a heap buffer
-     * @throws Hdf5Exception if it cannot be read, is larger than 2 GiB, or never holds still
+     * @throws H5FileException if it cannot be read, is larger than 2 GiB, or never holds still
      */
     public static ByteBuffer read(Path file) {
         long deadline = System.nanoTime() + PATIENCE;
@@ -62,13 +62,13 @@ public final class Snapshot {
                 // renamed over between listing and opening: the next round opens the new file
                 previous = null;
                 if (!Files.exists(file)) {
-                    throw new Hdf5Exception(file, "no such file");
+                    throw new H5FileException(file, "no such file");
                 }
             } catch (IOException e) {
-                throw new Hdf5Exception(file, "cannot read: " + e.getMessage(), e);
+                throw new H5FileException(file, "cannot read: " + e.getMessage(), e);
             }
             if (System.nanoTime() > deadline) {
-                throw new Hdf5Exception(file, "it kept changing for " + PATIENCE / 1_000_000_000L
+                throw new H5FileException(file, "it kept changing for " + PATIENCE / 1_000_000_000L
                         + " s while being read (a writer committing without pause?)");
             }
             Thread.onSpinWait();
@@ -78,7 +78,7 @@ public final class Snapshot {
     private static ByteBuffer copy(Path file, FileChannel ch) throws IOException {
         long size = ch.size();
         if (size > Integer.MAX_VALUE - 8) {
-            throw new Hdf5Exception(file, "is " + size + " bytes, more than jepyc reads (2 GiB)");
+            throw new H5FileException(file, "is " + size + " bytes, more than jepyc reads (2 GiB)");
         }
         ByteBuffer buf = ByteBuffer.allocate((int) size);
         while (buf.hasRemaining()) {

@@ -203,15 +203,15 @@ class FixtureReadTest {
     @Test
     void errorsNameTheFileAndNeverCrash(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
         assertThatThrownBy(() -> CompoundTable.open(typed, "nope/results"))
-                .isInstanceOf(Hdf5Exception.class).hasMessageContaining("typed.h5").hasMessageContaining("nope/results");
+                .isInstanceOf(H5FileException.class).hasMessageContaining("typed.h5").hasMessageContaining("nope/results");
         assertThatThrownBy(() -> typed.attributes("/").readString("missing"))
-                .isInstanceOf(Hdf5Exception.class).hasMessageContaining("missing");
+                .isInstanceOf(H5FileException.class).hasMessageContaining("missing");
         assertThatThrownBy(() -> typed.attributes("/").readString("locked"))
-                .isInstanceOf(Hdf5Exception.class).hasMessageContaining("not a string");
+                .isInstanceOf(H5FileException.class).hasMessageContaining("not a string");
         Path junk = tmp.resolve("junk.h5");
         Files.writeString(junk, "this is not an HDF5 file");
         assertThatThrownBy(() -> H5File.open(junk, true))
-                .isInstanceOf(Hdf5Exception.class).hasMessageContaining("junk.h5");
+                .isInstanceOf(H5FileException.class).hasMessageContaining("junk.h5");
         Path truncated = tmp.resolve("truncated.h5");
         byte[] whole = Files.readAllBytes(FIXTURES.resolve("typed.h5"));
         Files.write(truncated, java.util.Arrays.copyOf(whole, whole.length / 3));
@@ -223,8 +223,8 @@ class FixtureReadTest {
                     }
                 }
             }
-        }).isInstanceOf(Hdf5Exception.class).hasMessageContaining("truncated.h5");
-        assertThatThrownBy(() -> H5File.open(tmp.resolve("absent.h5"), true)).isInstanceOf(Hdf5Exception.class);
+        }).isInstanceOf(H5FileException.class).hasMessageContaining("truncated.h5");
+        assertThatThrownBy(() -> H5File.open(tmp.resolve("absent.h5"), true)).isInstanceOf(H5FileException.class);
     }
 
     private static void assertCell(String tag, Field f, String csv, Object actual) {

@@ -186,11 +186,11 @@ class RoundTripTest {
                         .isInstanceOf(IllegalArgumentException.class);
                 assertThatThrownBy(() -> t.write(Map.of("l", new ColumnData.Lists(new List<?>[] {List.of(1L)})), 0, 1))
                         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("element");
-                assertThatThrownBy(() -> t.read(List.of("x"), 0, 5)).isInstanceOf(Hdf5Exception.class);
+                assertThatThrownBy(() -> t.read(List.of("x"), 0, 5)).isInstanceOf(H5FileException.class);
                 assertThat(t.size()).isZero();
             }
             assertThatThrownBy(() -> CompoundTable.create(f, "g/t", List.of(new Field("x", FieldType.INT64)), 0, 4))
-                    .isInstanceOf(Hdf5Exception.class).hasMessageContaining("bad.h5");
+                    .isInstanceOf(H5FileException.class).hasMessageContaining("bad.h5");
         }
     }
 }

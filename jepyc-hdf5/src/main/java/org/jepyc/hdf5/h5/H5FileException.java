@@ -2,21 +2,25 @@ package org.jepyc.hdf5.h5;
 
 import java.nio.file.Path;
 
-/** An HDF5 operation on a file failed; the message names the file, the operation and HDF5's reason. */
-public class Hdf5Exception extends RuntimeException {
+/**
+ * An operation on an HDF5 file failed, reading or writing; the message names the file, the
+ * operation and the reason. (Not the HDF Group's {@code hdf.hdf5lib.exceptions.HDF5Exception},
+ * which the native calls throw and this one wraps as its cause.)
+ */
+public class H5FileException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
     private final transient Path file;
 
     /** @param file the file concerned (may be null when no file is involved) */
-    public Hdf5Exception(Path file, String message, Throwable cause) {
+    public H5FileException(Path file, String message, Throwable cause) {
         super((file == null ? "" : file + ": ") + message, cause);
         this.file = file;
     }
 
     /** @param file the file concerned (may be null when no file is involved) */
-    public Hdf5Exception(Path file, String message) {
+    public H5FileException(Path file, String message) {
         this(file, message, null);
     }
 
