@@ -321,6 +321,48 @@ class ClusterLabTest {
         assertThat(remote.results()).hasSize(64);
     }
 
+    @Test // issue 12: a program's own classes (no jar holds them) reach workers started without them
+    void experimentsNoJarHoldsAreShippedToTheWorkers() throws Exception {
+        try (InMemoryProgram program = InMemoryProgram.compile(tmp, Map.of("Sweep.java", """
+                import java.util.Map;
+                import org.jepyc.Experiment;
+                public class Sweep extends Experiment {
+                    static long twice(long x) { return Helper.TWO * x; }
+                    @Override
+                    protected Map<String, ?> perform(Map<String, Object> p) {
+                        return Map.of("y", twice((Long) p.get("x")));
+                    }
+                    public static Experiment lambda() {
+                        return Experiment.of(p -> Map.of("z", twice((Long) p.get("x")) + 1));
+                    }
+                }
+                class Helper { static final long TWO = Long.parseLong("2"); }
+                """))) {
+            ClusterLab lab = lab(new LabNotebook());
+            lab.put("x", IntStream.range(0, 10));
+            Experiment sweep = (Experiment) program.load("Sweep").getConstructor().newInstance();
+            lab.runExperiment(new org.jepyc.SummaryExperiment(new org.jepyc.RepeatedExperiment(sweep, 3)));
+            lab.notebook().addResultSet("lambda");
+            lab.runExperiment((Experiment) program.call("Sweep", "lambda"));
+            assertThat(lab.waitFor(Duration.ofSeconds(60))).isTrue();
+
+            LabNotebook nb = lab.notebook();
+            List<ResultsDict> summaries = nb.resultSet(LabNotebook.DEFAULT_RESULTSET).results();
+            assertThat(summaries).hasSize(10).allSatisfy(r -> {
+                assertThat(r.success()).as(String.valueOf(r.metadata())).isTrue();
+                assertThat(((Number) r.results().get("y_mean")).doubleValue()).isEqualTo(2.0 * (Long) r.parameters().get("x"));
+            });
+            assertThat(nb.resultSet("lambda").results()).hasSize(10).allSatisfy(r ->
+                    assertThat(r.results().get("z")).isEqualTo(2 * (Long) r.parameters().get("x") + 1));
+            String bundle = nb.resultSet("lambda").getAttribute(ClusterLab.BUNDLE_ATTRIBUTE).toString();
+            assertThat(bundle).hasSize(64);
+            org.jepyc.cluster.protocol.CodeBundle stored = org.jepyc.cluster.protocol.CodeBundle.parse(
+                    java.util.Base64.getDecoder().decode(nb.resultSet("lambda").getAttribute(ClusterLab.CODE_ATTRIBUTE).toString()));
+            assertThat(stored.hash()).as("the notebook holds the code the workers ran").isEqualTo(bundle);
+            assertThat(stored.classNames()).containsExactly("Helper", "Sweep");
+        }
+    }
+
     @Test
     void wrongSecretIsRefused() {
         ConnectionFile wrong = cluster.connection.withSecret(new byte[32]);

@@ -190,6 +190,18 @@ public final class JobClient implements AutoCloseable {
     }
 
     /**
+     * Stores a code bundle under its name, before the tasks that reference it are queued. The
+     * bundle is written even if one is stored under that name already: a forgery put there by
+     * someone without the secret is replaced, never trusted.
+     *
+     * @param name   the bundle's SHA-256
+     * @param sealed its signed bytes
+     */
+    public void storeBundle(String name, byte[] sealed) {
+        hz.<String, byte[]>getMap(Names.BUNDLES).set(name, sealed);
+    }
+
+    /**
      * @param batchIds batches
      * @return the stored results of those that have finished
      */
