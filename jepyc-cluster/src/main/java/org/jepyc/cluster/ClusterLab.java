@@ -225,7 +225,7 @@ public class ClusterLab extends Lab {
         }
         String name = code.bundle().hash();
         client.storeBundle(name, code.bundle().seal(signer));
-        LOG.info("Shipping {} classes the workers lack (code bundle {})", code.bundle().classNames().size(), name.substring(0, 12));
+        LOG.info("Shipping {} class file(s) the workers lack (code bundle {})", code.bundle().classNames().size(), name.substring(0, 12));
         return name;
     }
 
