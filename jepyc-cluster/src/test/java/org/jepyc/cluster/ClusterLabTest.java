@@ -363,6 +363,46 @@ class ClusterLabTest {
         }
     }
 
+    @Test // issue 12: `java Sweep.java` (the source launcher) submits its own classes too
+    void aSourceLaunchedProgramSubmitsItsOwnClasses() throws Exception {
+        Path src = tmp.resolve("Launched.java");
+        Files.writeString(src, """
+                import java.nio.file.Path;
+                import java.util.Map;
+                import java.util.stream.IntStream;
+                import org.jepyc.*;
+                import org.jepyc.cluster.ClusterLab;
+                public class Launched extends Experiment {
+                    @Override
+                    protected Map<String, ?> perform(Map<String, Object> p) {
+                        return Map.of("y", 3 * (Long) p.get("x"));
+                    }
+                    public static void main(String[] args) {
+                        LabNotebook nb = new LabNotebook();
+                        try (ClusterLab lab = new ClusterLab(nb, Path.of(args[0]))) {
+                            lab.put("x", IntStream.range(0, 6));
+                            lab.runExperiment(new SummaryExperiment(new RepeatedExperiment(new Launched(), 2)));
+                            System.out.println("waited " + lab.waitFor(java.time.Duration.ofSeconds(60)));
+                            System.out.println("sum " + nb.results().stream()
+                                    .mapToDouble(r -> ((Number) r.results().get("y_mean")).doubleValue()).sum());
+                        }
+                    }
+                }
+                """);
+        Path out = tmp.resolve("launched.out");
+        Path err = tmp.resolve("launched.err");
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), src.toString(), cluster.file().toString())
+                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        try {
+            assertThat(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).as("the program finished").isTrue();
+        } finally {
+            p.destroyForcibly();
+        }
+        assertThat(p.exitValue()).as(Files.readString(err)).isZero();
+        assertThat(Files.readString(out).lines()).containsExactly("waited true", "sum " + 3.0 * (0 + 1 + 2 + 3 + 4 + 5));
+    }
+
     @Test
     void wrongSecretIsRefused() {
         ConnectionFile wrong = cluster.connection.withSecret(new byte[32]);

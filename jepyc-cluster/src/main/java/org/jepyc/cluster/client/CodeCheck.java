@@ -205,7 +205,10 @@ public final class CodeCheck {
         return out;
     }
 
-    /** @return true for a class found in no jar: defined in memory (jshell, the source launcher) or in a class directory */
+    /**
+     * @return true for a class found in no jar: defined in memory (jshell, the source launcher, which names the
+     *         source file) or loaded from a class directory
+     */
     static boolean shippable(Class<?> c) {
         if (c.getClassLoader() == null || own(c.getName()) || c.isHidden()) {
             return false;
@@ -219,7 +222,9 @@ public final class CodeCheck {
             return !"jar".equals(u.getProtocol());
         }
         try {
-            return Files.isDirectory(Path.of(u.toURI()));
+            Path p = Path.of(u.toURI());
+            // the source launcher names the .java file its classes were compiled from
+            return Files.isDirectory(p) || p.getFileName().toString().endsWith(".java");
         } catch (URISyntaxException | IllegalArgumentException e) {
             return false;
         }
