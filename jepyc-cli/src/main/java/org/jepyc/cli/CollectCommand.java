@@ -64,11 +64,12 @@ final class CollectCommand implements Callable<Integer> {
     String waitFor;
 
     @Option(names = "--resubmit-lost", description = "Run again the pending jobs the cluster no longer knows "
-            + "(it was restarted), with the experiment their result set recorded when they were submitted.")
+            + "(it was restarted), with the experiment and code their result set recorded when they were submitted: "
+            + "neither the program nor its classes are needed. The workers must still have the jars it used.")
     boolean resubmitLost;
 
-    @Option(names = "--classpath", description = "Jars or directories holding the experiment classes (path-separated), "
-            + "needed by --resubmit-lost: the ones the workers were started with.")
+    @Option(names = "--classpath", description = "Jars or directories holding the experiment classes (path-separated): "
+            + "only for --resubmit-lost on a notebook written before jepyc recorded the experiment's code.")
     String classpath;
 
     @Override
@@ -86,7 +87,9 @@ final class CollectCommand implements Callable<Integer> {
             }
             AtomicReference<Progress> last = new AtomicReference<>(new Progress(0, 0, before, Duration.ZERO));
             ProgressListener counting = p -> last.set(p);
-            ProgressListener bar = wait == null ? ProgressListener.NONE : ConsoleProgress.onStandardError("Collecting");
+            ProgressListener bar = wait == null ? ProgressListener.NONE
+                    : new ConsoleProgress("Collecting", WriterOutputStream.printStream(spec.commandLine().getErr()),
+                            System.console() != null);
             ClusterOptions options = ClusterOptions.defaults().withReconnections(1).withConnectTimeout(Duration.ofSeconds(3))
                     .withAllow(experimentPackages());
             try (ClusterLab lab = withExperimentClasses(() -> new ClusterLab(nb, cf, new FactorialDesign(), options))) {
@@ -153,9 +156,10 @@ final class CollectCommand implements Callable<Integer> {
         try {
             return lab.resubmitLost();
         } catch (IllegalStateException e) {
+            boolean stored = e.getMessage().contains("call resubmitLost(experiment)");
             throw new UserException(e.getMessage().replace("call resubmitLost(experiment)",
                     "resubmit from the program that submitted the campaign")
-                    + (classpath == null ? " (give --classpath with the jars the workers run)" : ""));
+                    + (stored && classpath == null ? " (or give --classpath with the jars holding its classes)" : ""));
         }
     }
 

@@ -22,10 +22,12 @@ import org.jepyc.cluster.admin.JepycHome;
 import org.jepyc.cluster.client.Batch;
 import org.jepyc.cluster.client.BatchBuilder;
 import org.jepyc.cluster.client.CodeCheck;
+import org.jepyc.cluster.client.CodePlan;
 import org.jepyc.cluster.client.Collection;
 import org.jepyc.cluster.client.JobClient;
 import org.jepyc.cluster.client.ResultCollector;
 import org.jepyc.cluster.protocol.AllowList;
+import org.jepyc.cluster.protocol.CodeBundle;
 import org.jepyc.cluster.protocol.Names;
 import org.jepyc.cluster.protocol.PayloadCodec;
 import org.jepyc.cluster.protocol.Signer;
@@ -61,6 +63,14 @@ import org.slf4j.LoggerFactory;
  * inside signed byte arrays that only the worker opens, after checking the HMAC, through an
  * allow-list.
  *
+ * <h2>Code the workers lack</h2>
+ * Experiments defined where no jar holds them — in a program run by {@code jepyc run} or
+ * {@code java Sweep.java}, in jshell, as lambdas there, or wrapped in combinators — reach the
+ * workers in a signed {@link CodeBundle} stored once in the cluster and named by the tasks;
+ * classes from jars must be on the workers' {@code --classpath}, identical to the client's (see
+ * {@link CodeCheck} for the rule). The set's provenance records the workers' code fingerprints
+ * and the bundle's name.
+ *
  * <p>A job id is {@code <batch id>/<index>}. Unlike epyc this lab keeps its client connection open
  * between calls (reconnecting when needed) and {@link #close()} releases it; and it never sleeps
  * between submissions.
@@ -74,8 +84,14 @@ public class ClusterLab extends Lab {
      * so that a process other than the submitting one can resubmit lost jobs.
      */
     public static final String EXPERIMENT_ATTRIBUTE = Provenance.PREFIX + "cluster_experiment";
-    /** Experiments larger than this are not stored in the notebook (HDF5 attributes stay small). */
-    private static final int MAX_STORED_EXPERIMENT = 32 * 1024;
+    /**
+     * Result-set attribute holding the code the set's cluster jobs were submitted with (a
+     * {@link CodeBundle}, Base64): the classes shipped and the worker classes checked, so that
+     * lost jobs can be resubmitted without the experiment's classes.
+     */
+    public static final String CODE_ATTRIBUTE = Provenance.PREFIX + "cluster_code";
+    /** Provenance: the name (SHA-256) of the code bundle the workers ran, when classes were shipped. */
+    public static final String BUNDLE_ATTRIBUTE = Provenance.PREFIX + "code_bundle_sha256";
 
     private final ConnectionFile connection;
     private final ClusterOptions options;
@@ -184,36 +200,60 @@ public class ClusterLab extends Lab {
     public void runExperiment(Experiment e) {
         open();
         // checked before the notebook records anything of this run
-        Map<String, String> workersCode = CodeCheck.require(CodeCheck.classesOf(List.of(e)), client.codeManifests());
+        CodePlan code = CodeCheck.plan(CodeCheck.classesOf(List.of(e)), client.codeManifests());
         List<ExperimentalConfiguration> eps = pointsToRun(e);
         if (eps.isEmpty()) {
             return;
         }
-        Set<String> codes = new java.util.TreeSet<>(workersCode.values());
-        if (!codes.isEmpty()) {
-            notebook().current().setAttribute(Provenance.PREFIX + "workers_code_sha256", String.join(",", codes));
-        }
-        byte[] serialised = PayloadCodec.write(e);
-        if (serialised.length <= MAX_STORED_EXPERIMENT) {
-            notebook().current().setAttribute(EXPERIMENT_ATTRIBUTE, Base64.getEncoder().encodeToString(serialised));
-        }
+        String bundle = store(code);
+        org.jepyc.ResultSet rs = notebook().current();
+        recordCode(rs, code, bundle);
+        rs.setAttribute(EXPERIMENT_ATTRIBUTE, Base64.getEncoder().encodeToString(PayloadCodec.write(e)));
+        rs.setAttribute(CODE_ATTRIBUTE, Base64.getEncoder().encodeToString(code.bundle().toBytes()));
         lastExperiment = e;
         int size = options.batchSize() > 0 ? options.batchSize() : BatchBuilder.automaticSize(eps.size(), client.engines());
-        submit(eps, size, null);
+        BatchBuilder builder = new BatchBuilder(signer, bundle);
+        submit(eps.size(), (from, to) -> builder.build(eps.subList(from, to), size), size, null);
         // progress counts every job pending in the notebook, this submission's and earlier ones
         progress = new ProgressTracker(progressListener(), notebook().numberOfAllPendingResults());
     }
 
-    private int submit(List<ExperimentalConfiguration> eps, int size, List<String> rekey) {
-        BatchBuilder builder = new BatchBuilder(signer);
+    /** Stores the plan's bundle in the cluster, if it ships classes; returns its name, or null. */
+    private String store(CodePlan code) {
+        if (code.bundle().shipsNothing()) {
+            return null;
+        }
+        String name = code.bundle().hash();
+        client.storeBundle(name, code.bundle().seal(signer));
+        LOG.info("Shipping {} class file(s) the workers lack (code bundle {})", code.bundle().classNames().size(), name.substring(0, 12));
+        return name;
+    }
+
+    /** Provenance: the code the workers run for this set's jobs. */
+    private static void recordCode(org.jepyc.ResultSet rs, CodePlan code, String bundle) {
+        Set<String> codes = new java.util.TreeSet<>(code.workersCode().values());
+        if (!codes.isEmpty()) {
+            rs.setAttribute(Provenance.PREFIX + "workers_code_sha256", String.join(",", codes));
+        }
+        if (bundle != null) {
+            rs.setAttribute(BUNDLE_ATTRIBUTE, bundle);
+        }
+    }
+
+    /**
+     * Submits {@code count} points in groups, each group's batches made by {@code batches(from, to)};
+     * records each point as pending (or rekeys the pending entries {@code rekey} names, in order).
+     */
+    private int submit(int count, java.util.function.BiFunction<Integer, Integer, List<Batch>> batches, int size,
+                       List<String> rekey) {
         int done = 0;
         try {
-            for (int from = 0; from < eps.size(); from += size * SUBMIT_GROUP) {
-                int to = Math.min(eps.size(), from + size * SUBMIT_GROUP);
-                List<Batch> batches = builder.build(eps.subList(from, to), size);
-                client.submit(batches, options.retries());
+            for (int from = 0; from < count; from += size * SUBMIT_GROUP) {
+                int to = Math.min(count, from + size * SUBMIT_GROUP);
+                List<Batch> group = batches.apply(from, to);
+                client.submit(group, options.retries());
                 int k = from;
-                for (Batch b : batches) {
+                for (Batch b : group) {
                     for (int i = 0; i < b.points().size(); i++, k++) {
                         String job = Names.jobId(b.id(), i);
                         if (rekey == null) {
@@ -229,7 +269,7 @@ public class ClusterLab extends Lab {
         } catch (IllegalArgumentException ex) {
             throw ex;
         } catch (RuntimeException ex) {
-            LOG.error("Submission stopped after {} of {} points: {}", done, eps.size(), ex.toString());
+            LOG.error("Submission stopped after {} of {} points: {}", done, count, ex.toString());
         } finally {
             notebook().commit();
         }
@@ -317,12 +357,16 @@ public class ClusterLab extends Lab {
 
     /**
      * Runs the lost jobs again with the experiment this lab last submitted or, in a lab that has
-     * submitted nothing (another process collecting), with the experiment each job's result set
-     * stored when its jobs were submitted ({@link #EXPERIMENT_ATTRIBUTE}).
+     * submitted nothing (another process collecting), with the experiment and code each job's
+     * result set stored when its jobs were submitted ({@link #EXPERIMENT_ATTRIBUTE},
+     * {@link #CODE_ATTRIBUTE}): the experiment goes to the workers as stored, with its shipped
+     * classes, so this process needs none of them; the workers' own classes must still be the
+     * ones it was checked against.
      *
      * @return the number of points resubmitted
-     * @throws IllegalStateException if a set holding lost jobs stored no experiment, or its classes cannot be
-     *                               loaded here (use {@link #resubmitLost(Experiment)})
+     * @throws IllegalStateException if a set holding lost jobs stored no experiment (or, for a set stored before
+     *                               code was recorded, its classes cannot be loaded here: use
+     *                               {@link #resubmitLost(Experiment)}), or the workers run other code
      */
     public int resubmitLost() {
         if (lastExperiment != null) {
@@ -340,9 +384,51 @@ public class ClusterLab extends Lab {
         }
         int n = 0;
         for (Map.Entry<String, List<String>> e : bySet.entrySet()) {
-            n += resubmit(e.getValue(), storedExperiment(e.getKey()));
+            org.jepyc.ResultSet rs = nb.resultSet(e.getKey());
+            n += rs.hasAttribute(CODE_ATTRIBUTE) && rs.hasAttribute(EXPERIMENT_ATTRIBUTE)
+                    ? resubmitStored(e.getKey(), e.getValue())
+                    : resubmit(e.getValue(), storedExperiment(e.getKey()));
         }
         lost = List.of();
+        return n;
+    }
+
+    /**
+     * Resubmits a set's lost jobs with the experiment and code the set stored: the experiment's
+     * bytes go to the workers as they are, so this process needs none of its classes.
+     */
+    private int resubmitStored(String tag, List<String> jobsLost) {
+        LabNotebook nb = notebook();
+        org.jepyc.ResultSet rs = nb.resultSet(tag);
+        byte[] experiment;
+        CodeBundle bundle;
+        try {
+            experiment = Base64.getDecoder().decode(rs.getAttribute(EXPERIMENT_ATTRIBUTE).toString());
+            bundle = CodeBundle.parse(Base64.getDecoder().decode(rs.getAttribute(CODE_ATTRIBUTE).toString()));
+        } catch (java.io.IOException | IllegalArgumentException ex) {
+            throw new IllegalStateException("Result set " + tag + " holds a damaged copy of the experiment its jobs were "
+                    + "submitted with (" + ex.getMessage() + "): call resubmitLost(experiment)", ex);
+        }
+        Set<String> pending = new HashSet<>(nb.allPendingResults());
+        List<String> jobs = new ArrayList<>();
+        List<Map<String, Object>> points = new ArrayList<>();
+        for (String job : jobsLost) {
+            if (pending.contains(job)) {
+                jobs.add(job);
+                points.add(nb.pendingResultParameters(job));
+            }
+        }
+        if (jobs.isEmpty()) {
+            return 0;
+        }
+        open();
+        CodePlan code = new CodePlan(bundle, CodeCheck.require(bundle, client.codeManifests()));
+        String name = store(code);
+        recordCode(rs, code, name);
+        int size = options.batchSize() > 0 ? options.batchSize() : BatchBuilder.automaticSize(points.size(), client.engines());
+        BatchBuilder builder = new BatchBuilder(signer, name);
+        int n = submit(points.size(), (from, to) -> builder.build(experiment, points.subList(from, to), size), size, jobs);
+        LOG.info("Resubmitted {} lost jobs of result set {}", n, tag);
         return n;
     }
 
@@ -391,9 +477,11 @@ public class ClusterLab extends Lab {
             return 0;
         }
         open();
-        CodeCheck.require(CodeCheck.classesOf(List.of(e)), client.codeManifests());
+        CodePlan code = CodeCheck.plan(CodeCheck.classesOf(List.of(e)), client.codeManifests());
+        String bundle = store(code);
         int size = options.batchSize() > 0 ? options.batchSize() : BatchBuilder.automaticSize(eps.size(), client.engines());
-        int n = submit(eps, size, jobs);
+        BatchBuilder builder = new BatchBuilder(signer, bundle);
+        int n = submit(eps.size(), (from, to) -> builder.build(eps.subList(from, to), size), size, jobs);
         LOG.info("Resubmitted {} lost jobs", n);
         return n;
     }

@@ -321,6 +321,88 @@ class ClusterLabTest {
         assertThat(remote.results()).hasSize(64);
     }
 
+    @Test // issue 12: a program's own classes (no jar holds them) reach workers started without them
+    void experimentsNoJarHoldsAreShippedToTheWorkers() throws Exception {
+        try (InMemoryProgram program = InMemoryProgram.compile(tmp, Map.of("Sweep.java", """
+                import java.util.Map;
+                import org.jepyc.Experiment;
+                public class Sweep extends Experiment {
+                    static long twice(long x) { return Helper.TWO * x; }
+                    @Override
+                    protected Map<String, ?> perform(Map<String, Object> p) {
+                        return Map.of("y", twice((Long) p.get("x")));
+                    }
+                    public static Experiment lambda() {
+                        return Experiment.of(p -> Map.of("z", twice((Long) p.get("x")) + 1));
+                    }
+                }
+                class Helper { static final long TWO = Long.parseLong("2"); }
+                """))) {
+            ClusterLab lab = lab(new LabNotebook());
+            lab.put("x", IntStream.range(0, 10));
+            Experiment sweep = (Experiment) program.load("Sweep").getConstructor().newInstance();
+            lab.runExperiment(new org.jepyc.SummaryExperiment(new org.jepyc.RepeatedExperiment(sweep, 3)));
+            lab.notebook().addResultSet("lambda");
+            lab.runExperiment((Experiment) program.call("Sweep", "lambda"));
+            assertThat(lab.waitFor(Duration.ofSeconds(60))).isTrue();
+
+            LabNotebook nb = lab.notebook();
+            List<ResultsDict> summaries = nb.resultSet(LabNotebook.DEFAULT_RESULTSET).results();
+            assertThat(summaries).hasSize(10).allSatisfy(r -> {
+                assertThat(r.success()).as(String.valueOf(r.metadata())).isTrue();
+                assertThat(((Number) r.results().get("y_mean")).doubleValue()).isEqualTo(2.0 * (Long) r.parameters().get("x"));
+            });
+            assertThat(nb.resultSet("lambda").results()).hasSize(10).allSatisfy(r ->
+                    assertThat(r.results().get("z")).isEqualTo(2 * (Long) r.parameters().get("x") + 1));
+            String bundle = nb.resultSet("lambda").getAttribute(ClusterLab.BUNDLE_ATTRIBUTE).toString();
+            assertThat(bundle).hasSize(64);
+            org.jepyc.cluster.protocol.CodeBundle stored = org.jepyc.cluster.protocol.CodeBundle.parse(
+                    java.util.Base64.getDecoder().decode(nb.resultSet("lambda").getAttribute(ClusterLab.CODE_ATTRIBUTE).toString()));
+            assertThat(stored.hash()).as("the notebook holds the code the workers ran").isEqualTo(bundle);
+            assertThat(stored.classNames()).containsExactly("Helper", "Sweep");
+        }
+    }
+
+    @Test // issue 12: `java Sweep.java` (the source launcher) submits its own classes too
+    void aSourceLaunchedProgramSubmitsItsOwnClasses() throws Exception {
+        Path src = tmp.resolve("Launched.java");
+        Files.writeString(src, """
+                import java.nio.file.Path;
+                import java.util.Map;
+                import java.util.stream.IntStream;
+                import org.jepyc.*;
+                import org.jepyc.cluster.ClusterLab;
+                public class Launched extends Experiment {
+                    @Override
+                    protected Map<String, ?> perform(Map<String, Object> p) {
+                        return Map.of("y", 3 * (Long) p.get("x"));
+                    }
+                    public static void main(String[] args) {
+                        LabNotebook nb = new LabNotebook();
+                        try (ClusterLab lab = new ClusterLab(nb, Path.of(args[0]))) {
+                            lab.put("x", IntStream.range(0, 6));
+                            lab.runExperiment(new SummaryExperiment(new RepeatedExperiment(new Launched(), 2)));
+                            System.out.println("waited " + lab.waitFor(java.time.Duration.ofSeconds(60)));
+                            System.out.println("sum " + nb.results().stream()
+                                    .mapToDouble(r -> ((Number) r.results().get("y_mean")).doubleValue()).sum());
+                        }
+                    }
+                }
+                """);
+        Path out = tmp.resolve("launched.out");
+        Path err = tmp.resolve("launched.err");
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), src.toString(), cluster.file().toString())
+                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        try {
+            assertThat(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).as("the program finished").isTrue();
+        } finally {
+            p.destroyForcibly();
+        }
+        assertThat(p.exitValue()).as(Files.readString(err)).isZero();
+        assertThat(Files.readString(out).lines()).containsExactly("waited true", "sum " + 3.0 * (0 + 1 + 2 + 3 + 4 + 5));
+    }
+
     @Test
     void wrongSecretIsRefused() {
         ConnectionFile wrong = cluster.connection.withSecret(new byte[32]);

@@ -46,6 +46,7 @@ import org.slf4j.LoggerFactory;
 public final class JobClient implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(JobClient.class);
     private static final int CHUNK = 500;
+    private static final int READ_ATTEMPTS = 5;
     private final HazelcastInstance hz;
     private final IMap<String, byte[]> tasks;
     private final IMap<String, String> state;
@@ -190,15 +191,52 @@ public final class JobClient implements AutoCloseable {
     }
 
     /**
+     * Stores a code bundle under its name, before the tasks that reference it are queued. The
+     * bundle is written even if one is stored under that name already: a forgery put there by
+     * someone without the secret is replaced, never trusted.
+     *
+     * @param name   the bundle's SHA-256
+     * @param sealed its signed bytes
+     */
+    public void storeBundle(String name, byte[] sealed) {
+        hz.<String, byte[]>getMap(Names.BUNDLES).set(name, sealed);
+    }
+
+    /**
      * @param batchIds batches
      * @return the stored results of those that have finished
      */
     public Map<String, byte[]> results(Collection<String> batchIds) {
         Map<String, byte[]> out = new LinkedHashMap<>();
         for (List<String> chunk : chunks(batchIds)) {
-            out.putAll(results.getAll(new HashSet<>(chunk)));
+            out.putAll(reading(() -> results.getAll(new HashSet<>(chunk))));
         }
         return out;
+    }
+
+    /**
+     * Runs a read of the cluster's maps, again when a member left while it was under way (its
+     * partitions move to the members left, and the read then finds them there). Reads only: a
+     * write tried twice could be applied twice.
+     */
+    private static <T> T reading(java.util.function.Supplier<T> read) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return read.get();
+            } catch (com.hazelcast.spi.exception.TargetDisconnectedException
+                     | com.hazelcast.spi.exception.RetryableHazelcastException e) {
+                if (attempt == READ_ATTEMPTS) {
+                    throw e;
+                }
+                LOG.debug("A member left during a read ({}): reading again", e.toString());
+                try {
+                    Thread.sleep(200L * attempt);       // time for the partitions to move
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     /**
@@ -208,7 +246,7 @@ public final class JobClient implements AutoCloseable {
     public Set<String> inFlight(Collection<String> batchIds) {
         Set<String> out = new HashSet<>();
         for (List<String> chunk : chunks(batchIds)) {
-            out.addAll(state.getAll(new HashSet<>(chunk)).keySet());
+            out.addAll(reading(() -> state.getAll(new HashSet<>(chunk))).keySet());
         }
         return out;
     }

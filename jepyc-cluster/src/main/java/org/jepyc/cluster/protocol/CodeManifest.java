@@ -123,7 +123,8 @@ public record CodeManifest(String classpath, Map<String, String> classes) {
         return names.stream().filter(n -> !classes.containsKey(n)).sorted().toList();
     }
 
-    static String sha256(byte[] bytes) {
+    /** @param bytes a class file @return its SHA-256, as manifests and bundles record it */
+    public static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {

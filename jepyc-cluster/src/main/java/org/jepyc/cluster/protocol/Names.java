@@ -16,6 +16,12 @@ public final class Names {
     public static final String WORKERS = "jepyc.workers";
     /** Member UUID to the {@link CodeManifest} of the worker's experiment class path. */
     public static final String CODE = "jepyc.code";
+    /**
+     * Code bundle name (SHA-256) to the signed {@link CodeBundle}: the classes submissions ship to
+     * the workers. Kept for the cluster's life (a bundle is small, and shared by every task of a
+     * submission and by later submissions of the same code).
+     */
+    public static final String BUNDLES = "jepyc.bundles";
     /** Member attribute: the number of experiments a worker runs at once. */
     public static final String THREADS_ATTRIBUTE = "jepyc.threads";
     /** Member attribute: the worker's process id. */

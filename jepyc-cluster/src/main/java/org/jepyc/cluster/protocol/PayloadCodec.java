@@ -28,6 +28,11 @@ public final class PayloadCodec {
         this.loader = loader;
     }
 
+    /** @return the class loader classes are looked up in */
+    public ClassLoader loader() {
+        return loader;
+    }
+
     /**
      * @param o an object
      * @return its serialised form

@@ -117,7 +117,8 @@ public final class Worker implements AutoCloseable {
         UUID me = hz.getCluster().getLocalMember().getUuid();
         hz.<String, String>getMap(Names.CODE).set(me.toString(), manifest.format());
         hz.<String, String>getMap(Names.WORKERS).set(me.toString(), new WorkerStats(0, 0).format());
-        TaskRunner runner = new TaskRunner(signer, codec);
+        IMap<String, byte[]> bundleStore = hz.getMap(Names.BUNDLES);
+        TaskRunner runner = new TaskRunner(signer, codec, new BundleLoaders(bundleStore::get, signer, manifest, loader, allow));
         for (int i = 0; i < options.threads(); i++) {
             Thread t = new Thread(() -> loop(runner, loader), "jepyc-worker-" + i);
             t.setContextClassLoader(loader);

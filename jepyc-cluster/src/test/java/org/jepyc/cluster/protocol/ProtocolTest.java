@@ -31,9 +31,13 @@ class ProtocolTest {
         assertThat(batches).hasSize(3);
         Batch b = batches.get(0);
         byte[] payload = TaskEnvelope.open(b.id(), b.envelope(), KEY);
-        TaskPayload t = new PayloadCodec(new AllowList(List.of()), getClass().getClassLoader()).read(payload, TaskPayload.class);
+        PayloadCodec codec = new PayloadCodec(new AllowList(List.of()), getClass().getClassLoader());
+        TaskPayload t = codec.read(payload, TaskPayload.class);
         assertThat(t.size()).isEqualTo(2);
-        assertThat(t.experiment(0)).isSameAs(t.experiment(1)).isInstanceOf(Sum.class);
+        assertThat(t.experiments()).isEqualTo(1);
+        assertThat(t.experimentOf(0)).isEqualTo(t.experimentOf(1)).isZero();
+        assertThat(t.bundle()).isEmpty();
+        assertThat(codec.read(t.experimentBytes(0), org.jepyc.Experiment.class)).isInstanceOf(Sum.class);
 
         assertThatThrownBy(() -> TaskEnvelope.open(b.id(), b.envelope(), OTHER)).isInstanceOf(SecurityException.class)
                 .hasMessageContaining("signed with another secret");
