@@ -19,6 +19,7 @@ final class UsageErrorHandler implements IParameterExceptionHandler {
         CommandLine cl = ex.getCommandLine();
         PrintWriter err = cl.getErr();
         err.println("jepyc: " + ex.getMessage());
+        CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);    // "Did you mean: jepyc show?"
         err.println("Usage: " + cl.getHelp().synopsis(0).strip() + " (see '" + cl.getCommandSpec().qualifiedName(" ") + " --help')");
         err.flush();
         return USAGE;
