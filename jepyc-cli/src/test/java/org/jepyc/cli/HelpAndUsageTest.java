@@ -103,10 +103,20 @@ class HelpAndUsageTest {
     void anUnknownCommandIsAUsageErrorThatSuggestsTheNearestOne() {
         Jepyc.Result r = Cli.run("shwo", "x.h5");
         assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.err()).startsWith("jepyc: Unmatched arguments").contains("show");
+        assertThat(r.err()).startsWith("jepyc: 'shwo' is not a jepyc command\n").contains("Did you mean: jepyc show");
         assertThat(r.out()).isEmpty();
         Jepyc.Result help = Cli.run("help", "nosuch");
         assertThat(help.exit()).as(help.err()).isEqualTo(2);
+    }
+
+    @Test
+    void aNotebookWhereATagIsNeededIsAUsageError() {
+        for (String command : List.of("copy", "remove")) {
+            Jepyc.Result r = Cli.run(command, "/nowhere/nb.json", "/nowhere/dest.json");
+            assertThat(r.exit()).as(r.err()).isEqualTo(2);
+            assertThat(r.err()).startsWith("jepyc: Result set specifier '/nowhere/nb.json' names no result set: "
+                    + "write NOTEBOOK:TAG\n").contains("(see 'jepyc " + command + " --help')");
+        }
     }
 
     @Test
