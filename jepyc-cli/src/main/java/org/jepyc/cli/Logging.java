@@ -10,7 +10,9 @@ import org.slf4j.LoggerFactory;
 
 /** The command line's logging switches. */
 final class Logging {
-    private static final List<String> LOGGERS = List.of(Logger.ROOT_LOGGER_NAME, "org.jepyc", "org.jepyc.Experiment");
+    /** The loggers logback.xml gives a level of their own, which --debug lowers. */
+    private static final List<String> LOGGERS = List.of(Logger.ROOT_LOGGER_NAME, "org.jepyc", "org.jepyc.Experiment",
+            "org.jepyc.hdf5.CommitWriter", "org.jepyc.hdf5.Hdf5Storage");
     /** The levels logback.xml gave, kept while --debug overrides them. */
     private static final Map<String, Level> CONFIGURED = new LinkedHashMap<>();
     private static boolean debug;
