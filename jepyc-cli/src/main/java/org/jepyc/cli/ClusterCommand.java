@@ -7,8 +7,10 @@ import picocli.CommandLine.Command;
         description = "Start, watch and stop a cluster of jepyc workers (Hazelcast members) for ClusterLab.",
         subcommands = {ClusterStartCommand.class, ClusterStatusCommand.class, ClusterStopCommand.class, ClusterScaleCommand.class})
 final class ClusterCommand implements Runnable {
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public void run() {
-        new picocli.CommandLine(this).usage(System.out);
+        spec.commandLine().usage(spec.commandLine().getOut());
     }
 }

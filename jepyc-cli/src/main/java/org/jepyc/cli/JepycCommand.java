@@ -1,7 +1,9 @@
 package org.jepyc.cli;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** The top-level {@code jepyc} command: its subcommands do the work. */
 @Command(name = "jepyc", mixinStandardHelpOptions = true, versionProvider = Version.class,
@@ -19,14 +21,18 @@ import picocli.CommandLine.Option;
             picocli.CommandLine.HelpCommand.class})
 public final class JepycCommand implements Runnable {
 
+    @Spec
+    CommandSpec spec;
+
     @Option(names = "--debug", scope = picocli.CommandLine.ScopeType.INHERIT,
             description = "Show stack traces and debug logging.")
     void debug(boolean on) {
         Logging.debug(on);
     }
 
+    /** Without a command, lists the commands (on standard output, as {@code --help} does). */
     @Override
     public void run() {
-        new picocli.CommandLine(this).usage(System.out);
+        spec.commandLine().usage(spec.commandLine().getOut());
     }
 }

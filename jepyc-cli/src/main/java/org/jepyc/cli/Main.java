@@ -13,16 +13,26 @@ public final class Main {
     }
 
     /**
-     * Runs a command line without exiting, for tests.
+     * Runs a command line without exiting, writing to standard output and standard error.
      *
      * @param args the command line
      * @return the exit status: 0 success, 1 user error, 2 usage error
      */
     public static int run(String... args) {
+        return commandLine().execute(args);
+    }
+
+    /**
+     * The {@code jepyc} command with its error handling, writing through picocli's writers (so a
+     * test can give it writers of its own with {@link CommandLine#setOut} and {@link CommandLine#setErr}).
+     *
+     * @return a command line ready to execute
+     */
+    static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new JepycCommand());
         cl.setExecutionExceptionHandler(new ErrorHandler()).setParameterExceptionHandler(new UsageErrorHandler());
         cl.getSubcommands().get("run").setStopAtPositional(true);   // after SOURCE, every argument is the program's
         cl.getSubcommands().get("shell").setStopAtPositional(true).setUnmatchedOptionsArePositionalParams(true); // jshell's
-        return cl.execute(args);
+        return cl;
     }
 }

@@ -29,7 +29,7 @@ import java.util.Set;
  * <p>The rules, in the order they are checked: the target is not a directory and its directory
  * exists; it is not one of the command's inputs (whatever path names them); an existing
  * notebook is never replaced by something that is not a notebook; and any other existing file
- * is replaced only when the user gave {@code --force}. The bytes go to a hidden temporary file
+ * is replaced only when the user gave {@code --force}, and never when its owner made it read-only. The bytes go to a hidden temporary file
  * beside the target, which is forced to disk and then renamed over it, so a failure at any
  * moment leaves either the old file or the new one; a replaced file keeps its permissions,
  * and a new file gets the ones the user's umask gives (not the owner-only ones of a temporary
@@ -116,6 +116,11 @@ final class OutputFile {
             }
             if (!force) {
                 throw new UserException(option + " " + target + " exists: give --force to replace it, or name another file");
+            }
+            // a file its owner made read-only is kept, as a read-only notebook is: --force is not meant to override that
+            if (!org.jepyc.storage.FilePermissions.isWritable(target)) {
+                throw new UserException(option + " " + target + " is read-only (no write permission), so it is not replaced: "
+                        + "make it writable first (chmod u+w " + target + "), or name another file");
             }
         }
         return new OutputFile(target, option, exists);

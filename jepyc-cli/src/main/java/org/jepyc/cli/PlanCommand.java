@@ -1,7 +1,9 @@
 package org.jepyc.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,9 +14,10 @@ import org.jepyc.Lab;
 import org.jepyc.LabNotebook;
 import org.jepyc.ResultSet;
 import org.jepyc.ResultsDict;
-import org.jepyc.campaign.PointHash;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code jepyc plan}: where a campaign stands, from what its notebook records. */
 @Command(name = "plan", mixinStandardHelpOptions = true,
@@ -22,6 +25,9 @@ import picocli.CommandLine.Parameters;
                 + "and estimate the time left from the timings recorded (on one core). The campaign's size is the "
                 + "jepyc.campaign.points attribute its last run recorded.")
 final class PlanCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec cmd;
 
     @Parameters(paramLabel = "NOTEBOOK[:TAG]", description = "The notebook, and the result set (default: the current one).")
     String spec;
@@ -34,11 +40,15 @@ final class PlanCommand implements Callable<Integer> {
             String tag = NotebookFiles.tagOrCurrent(nb, s, file);
             ResultSet rs = nb.resultSet(tag);
             List<String> names = rs.parameterNames();
-            Map<Long, Boolean> points = new HashMap<>();       // point -> succeeded at least once
+            // a point is its parameters' values, in the order of the names: a notebook reads every
+            // integer back as a Long and every float as a Double, so equal points have equal lists
+            Map<List<Object>, Boolean> points = new HashMap<>();    // point -> succeeded at least once
             double seconds = 0;
             int timed = 0;
             for (ResultsDict r : rs.results()) {
-                points.merge(PointHash.of(r.parameters(), names), r.success(), Boolean::logicalOr);
+                List<Object> point = new ArrayList<>(names.size());
+                names.forEach(n -> point.add(r.parameters().get(n)));
+                points.merge(point, r.success(), Boolean::logicalOr);
                 if (r.success() && r.metadata().get(Experiment.ELAPSED_TIME) instanceof Double d) {
                     seconds += d;
                     timed++;
@@ -47,21 +57,32 @@ final class PlanCommand implements Callable<Integer> {
             long done = points.values().stream().filter(b -> b).count();
             long failed = points.size() - done;
             int pending = rs.numberOfPendingResults();
-            System.out.printf("%s:%s%n", file, tag);
-            System.out.printf("  %d done, %d failed, %d pending%n", done, failed, pending);
+            PrintWriter out = cmd.commandLine().getOut();
+            out.printf("%s:%s%n", file, tag);
+            out.printf("  %d done, %d failed, %d pending%n", done, failed, pending);
             if (rs.hasAttribute(Lab.CAMPAIGN_POINTS)) {
-                long total = Long.parseLong(rs.getAttribute(Lab.CAMPAIGN_POINTS).toString());
+                long total = total(rs.getAttribute(Lab.CAMPAIGN_POINTS), file, tag);
                 long left = Math.max(0, total - done - failed - pending);
-                System.out.printf("  %d left of %d points%n", left, total);
+                out.printf("  %d left of %d points%n", left, total);
                 if (timed > 0) {
                     Duration d = Duration.ofMillis((long) (seconds / timed * 1000 * (left + failed)));
-                    System.out.printf("  about %d:%02d:%02d of computing to go (failed points rerun), on one core%n",
+                    out.printf("  about %d:%02d:%02d of computing to go (failed points rerun), on one core%n",
                             d.toHours(), d.toMinutesPart(), d.toSecondsPart());
                 }
             } else {
-                System.out.println("  (no jepyc.campaign.points attribute: the campaign's size is unknown)");
+                out.println("  (no jepyc.campaign.points attribute: the campaign's size is unknown)");
             }
+            out.flush();
         }
         return 0;
+    }
+
+    private static long total(Object attribute, Path file, String tag) {
+        try {
+            return Long.parseLong(String.valueOf(attribute).strip());
+        } catch (NumberFormatException e) {
+            throw new UserException("Result set " + file + ":" + tag + " has " + Lab.CAMPAIGN_POINTS + " = '" + attribute
+                    + "', not a number of points: run the campaign again to record its size");
+        }
     }
 }

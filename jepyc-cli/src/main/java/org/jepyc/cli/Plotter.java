@@ -124,7 +124,7 @@ final class Plotter {
                 s.setShowInLegend(legendEntry(k, keys.size()));
             }
         }
-        chart.getStyler().setXAxisTickLabelsFormattingFunction(tickFormat(xs));
+        chart.getStyler().setXAxisTickLabelsFormattingFunction(tickFormat(xs, new java.util.TreeSet<>(xs)));
         chart.getStyler().setYAxisTickLabelsFormattingFunction(tickFormat(ys));
         return chart;
     }
@@ -198,6 +198,51 @@ final class Plotter {
      * magnitudes.
      */
     static Function<Double, String> tickFormat(List<Double> values) {
+        return tickFormat(values, new java.util.TreeSet<>());
+    }
+
+    /**
+     * As {@link #tickFormat(List)}, for an axis whose data points are known: when they are
+     * equally spaced, XChart puts the ticks on data points (every one, or every n-th), so they
+     * are written with the data's own decimals (1, 2, 3 rather than 1.0, 2.0, 3.0), and a tick
+     * between them, should one appear, with the decimals the range needs.
+     *
+     * @param values the axis' extent (every value drawn, error bars included)
+     * @param points the distinct data points along the axis, in order
+     * @return the tick format
+     */
+    static Function<Double, String> tickFormat(List<Double> values, java.util.SortedSet<Double> points) {
+        Function<Double, String> byRange = tickFormatByRange(values);
+        if (!equallySpaced(points)) {
+            return byRange;
+        }
+        List<Double> data = new ArrayList<>(points);
+        for (int d = 0; d <= 12; d++) {
+            if (exact(data, d)) {
+                int decimals = d;
+                return v -> exact(List.of(v), decimals)
+                        ? BigDecimal.valueOf(v).setScale(decimals, RoundingMode.HALF_EVEN).toPlainString() : byRange.apply(v);
+            }
+        }
+        return byRange;
+    }
+
+    /** XChart's test for ticks on the data: at least two points, spaced alike to within 1e-4 (its tolerance). */
+    private static boolean equallySpaced(java.util.SortedSet<Double> points) {
+        if (points.size() < 2 || points.last() - points.first() < 1e-4) {
+            return false;
+        }
+        Double[] p = points.toArray(new Double[0]);
+        double step = p[1] - p[0];
+        for (int i = 2; i < p.length; i++) {
+            if (Math.abs(p[i] - p[i - 1] - step) >= 1e-4) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Function<Double, String> tickFormatByRange(List<Double> values) {
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
         for (double v : values) {

@@ -50,9 +50,9 @@ record ResultSetSpec(Optional<Path> notebook, Optional<String> tag, Optional<Str
 
     /**
      * @return the tag
-     * @throws UserException if the spec has none
+     * @throws UsageException if the spec has none
      */
     String requireTag() {
-        return tag.orElseThrow(() -> new UserException("Result set specifier '" + text + "' names no result set: write NOTEBOOK:TAG"));
+        return tag.orElseThrow(() -> new UsageException("Result set specifier '" + text + "' names no result set: write NOTEBOOK:TAG"));
     }
 }

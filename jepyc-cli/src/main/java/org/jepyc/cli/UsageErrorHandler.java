@@ -18,10 +18,20 @@ final class UsageErrorHandler implements IParameterExceptionHandler {
     public int handleParseException(ParameterException ex, String[] args) {
         CommandLine cl = ex.getCommandLine();
         PrintWriter err = cl.getErr();
-        err.println("jepyc: " + ex.getMessage());
+        err.println("jepyc: " + message(ex, cl));
+        CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);    // "Did you mean: jepyc show?"
         err.println("Usage: " + cl.getHelp().synopsis(0).strip() + " (see '" + cl.getCommandSpec().qualifiedName(" ") + " --help')");
         err.flush();
         return USAGE;
+    }
+
+    /** An unknown word where a command group expects a command is named as such, not by its index. */
+    private static String message(ParameterException ex, CommandLine cl) {
+        if (ex instanceof CommandLine.UnmatchedArgumentException u && !cl.getSubcommands().isEmpty()
+                && !u.getUnmatched().isEmpty() && !u.getUnmatched().get(0).startsWith("-")) {
+            return "'" + u.getUnmatched().get(0) + "' is not a " + cl.getCommandSpec().qualifiedName(" ") + " command";
+        }
+        return ex.getMessage();
     }
 
     /**

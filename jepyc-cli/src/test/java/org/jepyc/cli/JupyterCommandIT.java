@@ -3,7 +3,6 @@ package org.jepyc.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -12,7 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code jepyc jupyter install/uninstall} through the real launcher. */
+/** {@code jepyc jupyter install/uninstall} through the real launcher: the kernel runs on the launcher's own jars. */
 class JupyterCommandIT {
 
     @Test
@@ -35,22 +34,5 @@ class JupyterCommandIT {
         Jepyc.Result again = Jepyc.run(tmp, "jupyter", "uninstall", "--prefix", tmp.resolve("prefix").toString());
         assertThat(again.exit()).isEqualTo(1);
         assertThat(again.err().strip()).isEqualTo("jepyc: No jepyc kernel installed in " + tmp.resolve("prefix/share/jupyter/kernels"));
-    }
-
-    @Test
-    void aForeignKernelCalledJepycIsLeftAlone(@TempDir Path tmp) throws Exception {
-        Path foreign = Files.createDirectories(tmp.resolve("prefix/share/jupyter/kernels/jepyc")).resolve("kernel.json");
-        Files.writeString(foreign, "{\"argv\": [\"python3\"]}");
-        Jepyc.Result r = Jepyc.run(tmp, "jupyter", "install", "--prefix", tmp.resolve("prefix").toString());
-        assertThat(r.exit()).isEqualTo(1);
-        assertThat(r.err()).contains("is not a jepyc kernel spec");
-        assertThat(Files.readString(foreign)).isEqualTo("{\"argv\": [\"python3\"]}");
-    }
-
-    @Test
-    void userAndPrefixCannotBeGivenTogether(@TempDir Path tmp) throws Exception {
-        Jepyc.Result r = Jepyc.run(tmp, "jupyter", "install", "--user", "--prefix", tmp.toString());
-        assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.err()).contains("mutually exclusive");
     }
 }

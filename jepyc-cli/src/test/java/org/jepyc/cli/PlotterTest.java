@@ -3,7 +3,9 @@ package org.jepyc.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
@@ -30,5 +32,17 @@ class PlotterTest {
         assertThat(big.apply(2500.0)).isEqualTo("2500");
         Function<Double, String> tiny = Plotter.tickFormat(List.of(1e-7, 5e-7));
         assertThat(tiny.apply(2e-7)).isEqualTo("2.00e-07");
+    }
+
+    @Test
+    void ticksOnEquallySpacedDataKeepTheDatasDecimals() {
+        Function<Double, String> ints = Plotter.tickFormat(List.of(1.0, 8.0),
+                new TreeSet<>(List.of(1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0)));
+        assertThat(Stream.of(1.0, 4.0, 8.0).map(ints)).containsExactly("1", "4", "8");
+        assertThat(ints.apply(1.5)).isEqualTo("1.5");        // a tick between the points: the range's decimals
+        Function<Double, String> thirds = Plotter.tickFormat(List.of(0.3, 2.4), new TreeSet<>(List.of(0.3, 0.6, 0.9, 1.2)));
+        assertThat(Stream.of(0.3, 0.6, 1.2).map(thirds)).containsExactly("0.3", "0.6", "1.2");
+        Function<Double, String> uneven = Plotter.tickFormat(List.of(1.0, 8.0), new TreeSet<>(List.of(1.0, 2.0, 4.0, 8.0)));
+        assertThat(Stream.of(2.0, 4.0).map(uneven)).containsExactly("2.0", "4.0");
     }
 }

@@ -92,6 +92,13 @@ class SafeOutputIT {
         refused(1, "is a directory", "export", h5 + ":lists", "-o", "adir", "--format", "csv");
         refused(1, "no directory", "export", h5 + ":lists", "-o", "nowhere/x.csv");
         refused(1, "exists: give --force", "convert", json.toString(), h5.toString());
+        // --force does not override an owner's read-only mode, on a notebook or any other file
+        Path ro = Files.copy(json, dir.resolve("ro.json"));
+        Files.setPosixFilePermissions(ro, PosixFilePermissions.fromString("r--r--r--"));
+        Files.setPosixFilePermissions(notes, PosixFilePermissions.fromString("r--r--r--"));
+        refused(1, "is read-only (no write permission), so it is not replaced", "convert", h5.toString(), "ro.json", "--force");
+        refused(1, "is read-only (no write permission), so it is not replaced", "export", h5 + ":lists", "-o", "notes.txt",
+                "--force");
         refused(1, "is the file this command reads", "convert", h5.toString(), h5.toString(), "--overwrite");
         refused(1, "is the file this command reads", "convert", h5.toString(), "./" + h5.getFileName(), "--force");
         // the format follows the name; a disagreement, or no way to tell, is a usage error
