@@ -509,8 +509,11 @@ public class LabNotebook implements AutoCloseable {
     public DataFrame dataframeFor(Map<String, ?> parameters) { return current().dataframeFor(parameters, true); }
 
     /**
-     * Writes a persistent notebook if anything changed (or it has never been written). Does
-     * nothing for an in-memory or read-only notebook.
+     * Writes a persistent notebook if anything changed since its file last held it (a notebook
+     * opened with {@link OpenMode#OVERWRITE} is written at its first commit whatever it holds).
+     * The format is handed one description of the change; if it fails, nothing counts as
+     * written, and the next commit hands it the same change again, grown. Does nothing for an
+     * in-memory or read-only notebook.
      */
     public void commit() {
         if (storage == null || storage.isReadOnly()) {

@@ -12,9 +12,10 @@ import org.jepyc.OpenMode;
  * full disk leaves the last committed notebook intact.
  *
  * <p>Opening never truncates: an existing file is loaded ({@link OpenMode#OPEN_OR_CREATE}), a
- * missing one is written at the first commit, a zero-length one is an empty notebook.
- * {@link OpenMode#CREATE_NEW} refuses a non-empty file; {@link OpenMode#OVERWRITE} replaces it at
- * the first commit. A notebook locked (finished) in its file, or a file without write
+ * missing one is written at the first commit that has something to write (opened and closed with
+ * nothing added, it stays missing), a zero-length one is an empty notebook and stays zero bytes
+ * until something is added. {@link OpenMode#CREATE_NEW} refuses a non-empty file;
+ * {@link OpenMode#OVERWRITE} replaces it at the first commit, even with nothing added. A notebook locked (finished) in its file, or a file without write
  * permission, opens read-only: it behaves as locked and is never written.
  *
  * <p>Values come back as JSON types ({@code Long}, {@code Double}, {@code Boolean},
