@@ -46,6 +46,9 @@ final class DashboardCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
+        if (port < 0 || port > 65535) {
+            throw new UsageException("--port " + port + " is not a port number: give one from 1 to 65535, or 0 for a free one");
+        }
         Dashboard.Builder b = Dashboard.builder().host(host);
         try {
             b.port(port);

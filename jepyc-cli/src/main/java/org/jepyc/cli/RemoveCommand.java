@@ -72,7 +72,8 @@ final class RemoveCommand implements Callable<Integer> {
             throw new UserException("No result set '" + tag + "' in " + file + " (sets: " + nb.resultSets() + ")");
         }
         if (nb.isFinished()) {
-            throw new UserException("Notebook " + file + " is locked (finished): its result sets cannot be removed");
+            throw new UserException("Notebook " + file + " is locked (finished): its result sets cannot be removed; copy the "
+                    + "sets to keep into a new notebook instead (jepyc copy " + file + ":TAG NEW" + SelectCommand.extension(file) + ")");
         }
         if (tag.equals(LabNotebook.DEFAULT_RESULTSET)) {
             throw new UserException("Can't remove " + file + ":" + tag + ": every notebook keeps its default result set");

@@ -46,7 +46,8 @@ final class SelectCommand implements Callable<Integer> {
             }
             if (!pretend && nb.isLocked()) {
                 throw new UserException("Notebook " + file + " is " + (nb.isFinished() ? "locked" : "read-only")
-                        + ": its current result set cannot be changed");
+                        + ": its current result set cannot be changed; to work on its sets, copy them into a new notebook "
+                        + "(jepyc copy " + file + ":" + tag + " NEW" + extension(file) + ")");
             }
             if (!pretend) {
                 nb.select(tag);
@@ -56,5 +57,12 @@ final class SelectCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** @return the file's extension with its dot, so that a suggested new notebook has the same format */
+    static String extension(java.nio.file.Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? "" : name.substring(dot);
     }
 }

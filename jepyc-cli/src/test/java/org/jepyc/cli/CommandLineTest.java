@@ -128,7 +128,7 @@ class CommandLineTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"typed.json", "typed.h5"})
-    void selectRefusesALockedNotebook(String fixture) throws Exception {
+    void selectAndRemoveRefuseALockedNotebookAndSayWhatToDoInstead(String fixture) throws Exception {
         Path nb = Jepyc.copy(fixture, dir);
         try (LabNotebook n = fixture.endsWith(".json") ? new JsonLabNotebook(nb) : new org.jepyc.hdf5.Hdf5LabNotebook(nb)) {
             n.finish();
@@ -136,7 +136,17 @@ class CommandLineTest {
         String before = Jepyc.hash(nb);
         Jepyc.Result r = Cli.run("select", nb + ":lists");
         assertThat(r.exit()).isEqualTo(1);
-        assertThat(r.err().strip()).isEqualTo("jepyc: Notebook " + nb + " is locked: its current result set cannot be changed");
+        String ext = fixture.substring(fixture.lastIndexOf('.'));
+        assertThat(r.err().strip()).isEqualTo("jepyc: Notebook " + nb + " is locked: its current result set cannot be changed; "
+                + "to work on its sets, copy them into a new notebook (jepyc copy " + nb + ":lists NEW" + ext + ")");
+        Jepyc.Result removed = Cli.run("remove", nb + ":lists");
+        assertThat(removed.exit()).isEqualTo(1);
+        assertThat(removed.err().strip()).isEqualTo("jepyc: Notebook " + nb + " is locked (finished): its result sets cannot "
+                + "be removed; copy the sets to keep into a new notebook instead (jepyc copy " + nb + ":TAG NEW" + ext + ")");
+        // the suggested command works
+        Path fresh = dir.resolve("NEW" + ext);
+        Jepyc.Result copied = Cli.run("copy", nb + ":lists", fresh.toString());
+        assertThat(copied.exit()).as(copied.err()).isZero();
         assertThat(Jepyc.hash(nb)).isEqualTo(before);
     }
 

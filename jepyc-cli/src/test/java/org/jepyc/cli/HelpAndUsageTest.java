@@ -120,6 +120,13 @@ class HelpAndUsageTest {
     }
 
     @Test
+    void anArgumentOutOfRangeIsAUsageError() {
+        Jepyc.Result r = Cli.run("dashboard", "--port", "70000");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).startsWith("jepyc: --port 70000 is not a port number: give one from 1 to 65535, or 0 for a free one\n");
+    }
+
+    @Test
     void missingArgumentsAreUsageErrorsNamingThem() {
         for (List<String> args : List.of(List.of("show"), List.of("select"), List.of("remove"), List.of("copy"),
                 List.of("export"), List.of("convert"), List.of("convert", "a.json"), List.of("plan"),
