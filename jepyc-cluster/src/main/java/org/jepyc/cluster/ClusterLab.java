@@ -17,6 +17,7 @@ import org.jepyc.FactorialDesign;
 import org.jepyc.Lab;
 import org.jepyc.LabNotebook;
 import org.jepyc.ProgressListener;
+import org.jepyc.ProgressTracker;
 import org.jepyc.cluster.admin.ConnectionFile;
 import org.jepyc.cluster.admin.JepycHome;
 import org.jepyc.cluster.client.Batch;
@@ -30,7 +31,6 @@ import org.jepyc.cluster.protocol.Names;
 import org.jepyc.cluster.protocol.PayloadCodec;
 import org.jepyc.cluster.protocol.Signer;
 import org.jepyc.campaign.Provenance;
-import org.jepyc.run.ProgressTracker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -87,7 +87,7 @@ class ForeignLoaderCopyTest {
         try (URLClassLoader user = new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader())) {
             Experiment inner = (Experiment) user.loadClass("Twice").getConstructor().newInstance();
             Experiment outer = new SummaryExperiment(inner);
-            ExperimentCopier copier = new ExperimentCopier(List.of(outer, outer));
+            ExperimentCopier<Experiment> copier = new ExperimentCopier<>(List.of(outer, outer));
             List<Experiment> one = copier.copies();
             List<Experiment> two = copier.copies();
             assertThat(one).hasSize(1);
