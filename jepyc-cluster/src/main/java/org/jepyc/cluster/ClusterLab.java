@@ -18,12 +18,13 @@ import org.jepyc.Lab;
 import org.jepyc.LabNotebook;
 import org.jepyc.ProgressListener;
 import org.jepyc.ProgressTracker;
+import org.jepyc.cluster.admin.ClusterUnavailableException;
 import org.jepyc.cluster.admin.ConnectionFile;
 import org.jepyc.cluster.admin.JepycHome;
 import org.jepyc.cluster.client.Batch;
 import org.jepyc.cluster.client.BatchBuilder;
 import org.jepyc.cluster.client.CodeCheck;
-import org.jepyc.cluster.client.Collection;
+import org.jepyc.cluster.client.CollectionReport;
 import org.jepyc.cluster.client.JobClient;
 import org.jepyc.cluster.client.ResultCollector;
 import org.jepyc.cluster.protocol.AllowList;
@@ -268,7 +269,7 @@ public class ClusterLab extends Lab {
             // a lab that submitted nothing (collecting another process's campaign) tracks what is pending now
             progress = new ProgressTracker(progressListener(), nb.numberOfAllPendingResults());
         }
-        Collection c;
+        CollectionReport c;
         try {
             ProgressTracker tracker = progress;
             c = new ResultCollector(client, signer, codec).collect(nb, r -> {

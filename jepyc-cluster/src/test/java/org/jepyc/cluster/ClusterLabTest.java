@@ -20,6 +20,7 @@ import org.jepyc.FactorialDesign;
 import org.jepyc.Lab;
 import org.jepyc.LabNotebook;
 import org.jepyc.ResultsDict;
+import org.jepyc.cluster.admin.ClusterUnavailableException;
 import org.jepyc.cluster.admin.ConnectionFile;
 import org.jepyc.cluster.client.BatchBuilder;
 import org.jepyc.cluster.client.JobClient;

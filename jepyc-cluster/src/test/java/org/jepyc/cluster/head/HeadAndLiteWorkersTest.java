@@ -16,7 +16,7 @@ import org.jepyc.LabNotebook;
 import org.jepyc.ResultsDict;
 import org.jepyc.cluster.ClusterLab;
 import org.jepyc.cluster.ClusterOptions;
-import org.jepyc.cluster.admin.ClusterLauncher;
+import org.jepyc.cluster.launch.ClusterLauncher;
 import org.jepyc.cluster.admin.ConnectionFile;
 import org.jepyc.cluster.client.ClusterStatus;
 import org.jepyc.cluster.client.JobClient;
