@@ -36,7 +36,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A lab that runs experiments asynchronously on a jepyc cluster (§7): {@link #runExperiment}
+ * A lab that runs experiments asynchronously on a jepyc cluster: {@link #runExperiment}
  * submits every point and returns at once, each point recorded as a pending result in the
  * notebook's current set; results are collected later — by this lab, or by another one in
  * another process that opens the same (persistent) notebook — into whichever set holds each
@@ -110,7 +110,7 @@ public class ClusterLab extends Lab {
     /**
      * @param notebook       where results go
      * @param connectionFile the cluster's connection file
-     * @param design         how ranges become points (D17 fixed)
+     * @param design how ranges become points (honoured, where epyc's ClusterLab ignores it)
      * @throws ClusterUnavailableException if the cluster cannot be reached
      */
     public ClusterLab(LabNotebook notebook, Path connectionFile, Design design) {
@@ -174,7 +174,7 @@ public class ClusterLab extends Lab {
     }
 
     /**
-     * Submits every point and returns at once (§7.3). Each point becomes a pending result in the
+     * Submits every point and returns at once. Each point becomes a pending result in the
      * current set under its job id; the notebook is committed at the end. A failure of the cluster
      * while submitting is logged and ends the submission (the points submitted so far stay pending),
      * as in epyc; an experiment that cannot be serialised is an {@link IllegalArgumentException}.
@@ -237,7 +237,7 @@ public class ClusterLab extends Lab {
         return done;
     }
 
-    /** Collects whatever has finished (§7.4). */
+    /** Collects whatever has finished. */
     @Override
     public void updateResults() {
         updateResults(false);
@@ -246,7 +246,7 @@ public class ClusterLab extends Lab {
     /**
      * Collects every finished job of every result set into the set that holds it, commits, and only
      * then lets the cluster forget the collected results. Does nothing if no set has a pending job
-     * (D3 fixed: the notebook-wide count). Jobs the cluster no longer knows are reported in
+     * (the notebook-wide count, where epyc counts the current set only). Jobs the cluster no longer knows are reported in
      * {@link #lostJobs()} and logged.
      *
      * @param purge also cancel jobs that are lost or whose result cannot be read (they become
@@ -401,7 +401,7 @@ public class ClusterLab extends Lab {
 
     /**
      * Waits until every pending result of every set is in, or the timeout passes (epyc's
-     * {@code wait}, §7.5). Polls at least every {@link ClusterOptions#waitingTime()}, and sooner
+     * {@code wait}). Polls at least every {@link ClusterOptions#waitingTime()}, and sooner
      * when results arrive. Returns false early, with a warning, when every job still pending is
      * lost or unreadable, since waiting cannot help those.
      *
@@ -452,7 +452,7 @@ public class ClusterLab extends Lab {
     }
 
     /**
-     * Cancels the current set's pending jobs (§7.6): each becomes a "Cancelled" failed row; the
+     * Cancels the current set's pending jobs: each becomes a "Cancelled" failed row; the
      * cluster still runs them, and their results are ignored.
      */
     public void cancelPendingResults() {
