@@ -2,22 +2,17 @@ package org.jepyc;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import org.jepyc.campaign.PointHash;
 import org.jepyc.campaign.PointStates;
-import org.jepyc.resultset.Category;
-import org.jepyc.resultset.Column;
-import org.jepyc.resultset.DoubleColumn;
-import org.jepyc.resultset.ResultTable;
 
 /**
  * What a result set already holds of a design's points, by the stable hash of each point over
  * the lab's parameter names (so parameters an experiment adds while running do not hide a
- * point). Built once per run: one hash per stored row and one per design point.
+ * point). Built once per run, from the result set's public view: one hash per stored row, per
+ * pending job and per design point. A lab resumes and plans through it.
  */
 final class Campaign {
     /** The best state a point has reached (higher is further along). */
@@ -33,24 +28,15 @@ final class Campaign {
     Campaign(ResultSet rs, List<String> names) {
         this.names = names;
         this.hasher = PointHash.over(names);
-        ResultTable table = rs.table();
-        this.states = new PointStates(table.rows() + rs.numberOfPendingResults());
-        Column[] columns = new Column[names.size()];
-        for (int j = 0; j < columns.length; j++) {
-            columns[j] = table.column(Category.PARAMETERS, names.get(j));
-        }
-        Map<String, Object> row = new HashMap<>();
+        List<ResultsDict> rows = rs.results();
+        this.states = new PointStates(rows.size() + rs.numberOfPendingResults());
         double seconds = 0;
         int timed = 0;
-        Column elapsed = table.column(Category.METADATA, Experiment.ELAPSED_TIME);
-        for (int i = 0; i < table.rows(); i++) {
-            for (int j = 0; j < columns.length; j++) {
-                row.put(names.get(j), columns[j] == null ? null : columns[j].get(i));
-            }
-            boolean ok = table.succeeded(i);
-            states.raise(hasher.of(row), ok ? DONE : FAILED);
-            if (ok && elapsed instanceof DoubleColumn d) {
-                seconds += d.getDouble(i);
+        for (ResultsDict row : rows) {
+            boolean ok = row.success();
+            states.raise(hasher.of(row.parameters()), ok ? DONE : FAILED);
+            if (ok && row.metadata().get(Experiment.ELAPSED_TIME) instanceof Double d) {
+                seconds += d;
                 timed++;
             }
         }

@@ -2,13 +2,15 @@ package org.jepyc;
 
 import java.io.Serializable;
 
+import org.jepyc.resultset.ComplexValue;
+
 /**
  * A complex number, as results and parameters hold them (Python's {@code complex}).
  *
  * @param re the real part
  * @param im the imaginary part
  */
-public record Complex(double re, double im) implements Serializable {
+public record Complex(double re, double im) implements Serializable, ComplexValue {
     /** Zero, the fill value of complex columns. */
     public static final Complex ZERO = new Complex(0, 0);
 

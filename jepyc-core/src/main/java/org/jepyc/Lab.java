@@ -1,21 +1,13 @@
 package org.jepyc;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 import org.dflib.DataFrame;
-import org.jepyc.campaign.Provenance;
-import org.jepyc.resultset.Values;
-import org.jepyc.run.PeriodicCommitter;
-import org.jepyc.run.ProgressTracker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,13 +22,18 @@ import org.slf4j.LoggerFactory;
  * lab.runExperiment(new MyExperiment());
  * DataFrame df = lab.dataframe();
  * }</pre>
+ *
+ * <p>The lab keeps the settings and the order of a run; the concerns are in classes of their
+ * own: the parameter space ({@link ParameterSpace}), filing results ({@link RunLoop}), provenance
+ * ({@link RunProvenance}), and resuming and planning ({@link Campaign}). Seeding, resume and
+ * provenance are decided per run and never left behind on the experiment.
  */
 public class Lab implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Lab.class);
 
     private final LabNotebook notebook;
     private final Design design;
-    private final Map<String, List<Object>> space = new LinkedHashMap<>();
+    private final ParameterSpace space = new ParameterSpace();
     private ProgressListener progress = ProgressListener.NONE;
     private Duration commitInterval = Duration.ofMinutes(1);
     private Long rootSeed;
@@ -143,11 +140,7 @@ public class Lab implements AutoCloseable {
         }
         ResultSet rs = notebook.current();
         if (!rs.isLocked()) {
-            Provenance.of(e).forEach(rs::setAttribute);
-            rs.setAttribute(CAMPAIGN_POINTS, (long) eps.size());
-            if (rootSeed != null) {
-                rs.setAttribute(CAMPAIGN_SEED, rootSeed);
-            }
+            RunProvenance.record(rs, e, eps.size(), rootSeed);
         }
         if (resume != Resume.NONE) {
             List<ExperimentalConfiguration> rest = new Campaign(rs, parameters()).remaining(eps, resume == Resume.RERUN_FAILED);
@@ -176,33 +169,8 @@ public class Lab implements AutoCloseable {
      * @return this lab
      */
     public Lab put(String name, Object range) {
-        if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("A parameter name must be a non-blank string, got "
-                    + (name == null ? "null" : "'" + name + "'"));
-        }
-        if (range == null) {
-            throw new IllegalArgumentException("The range of parameter " + name
-                    + " is null: give a value, a collection, an array or a stream");
-        }
-        List<Object> values = new ArrayList<>();
-        Iterator<?> it = range instanceof CharSequence ? null : Values.iterate(range);
-        if (it == null) {
-            values.add(value(name, range));
-        } else {
-            while (it.hasNext()) {
-                values.add(value(name, it.next()));
-            }
-        }
-        space.put(name, values);
+        space.put(name, range);
         return this;
-    }
-
-    private static Object value(String name, Object v) {
-        if (v == null) {
-            throw new IllegalArgumentException("The range of parameter " + name + " contains null");
-        }
-        Object n = Values.normaliseOrNull(v);
-        return n == null ? v : n;
     }
 
     /**
@@ -211,34 +179,30 @@ public class Lab implements AutoCloseable {
      * @throws NoSuchElementException if it is not set
      */
     public List<Object> get(String name) {
-        List<Object> r = space.get(name);
-        if (r == null) {
-            throw new NoSuchElementException("No parameter " + name + " (parameters: " + space.keySet() + ")");
-        }
-        return List.copyOf(r);
+        return space.get(name);
     }
 
     /** @param name a name @return true if it is a parameter */
-    public boolean contains(String name) { return space.containsKey(name); }
+    public boolean contains(String name) { return space.contains(name); }
 
     /** @param name a parameter to remove; an unknown name is ignored */
-    public void deleteParameter(String name) { space.remove(name); }
+    public void deleteParameter(String name) { space.delete(name); }
 
     /** Removes every parameter. */
     public void deleteAllParameters() { space.clear(); }
 
     /** @return the parameter names, in the order set */
-    public List<String> parameters() { return new ArrayList<>(space.keySet()); }
+    public List<String> parameters() { return space.names(); }
 
     /** @return the number of points the design gives (not the number of parameters) */
-    public int size() { return design.size(space); }
+    public int size() { return design.size(space.ranges()); }
 
     /**
      * @param e the experiment
      * @return the points to run, paired with it
      */
     public List<ExperimentalConfiguration> experiments(Experiment e) {
-        return design.experiments(e, space);
+        return design.experiments(e, space.ranges());
     }
 
     /**
@@ -266,21 +230,7 @@ public class Lab implements AutoCloseable {
      */
     protected final void collect(List<ExperimentalConfiguration> eps,
                                  BiConsumer<List<ExperimentalConfiguration>, Consumer<ResultsDict>> runner) {
-        ProgressTracker tracker = new ProgressTracker(progress, eps.size());
-        PeriodicCommitter committer = new PeriodicCommitter(notebook, commitInterval);
-        try {
-            runner.accept(eps, r -> {
-                notebook.addResult(r);
-                tracker.completed(r);
-                committer.tick();
-            });
-        } finally {
-            try {
-                notebook.commit();
-            } finally {
-                tracker.finished();
-            }
-        }
+        new RunLoop(notebook, progress, commitInterval).collect(eps, runner);
     }
 
     /**

@@ -78,6 +78,9 @@ public class ParallelLab extends Lab {
         if (eps.isEmpty()) {
             return;
         }
-        collect(eps, new ParallelRunner(cores)::run);
+        ParallelRunner runner = new ParallelRunner(cores);
+        collect(eps, (points, sink) -> runner.run(
+                points.stream().map(ExperimentalConfiguration::experiment).toList(),
+                (Experiment copy, int i) -> copy.set(points.get(i).parameters()).run(), sink));
     }
 }

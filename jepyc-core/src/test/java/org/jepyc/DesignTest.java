@@ -12,7 +12,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-/** Port of epyc's test_designs.py (§17.3); points are compared without regard to order. */
+/** Port of epyc's test_designs.py; points are compared without regard to order. */
 class DesignTest {
     private final Experiment e = new Fixtures.Sum();
 
@@ -30,7 +30,7 @@ class DesignTest {
         return c.stream().map(ExperimentalConfiguration::parameters).toList();
     }
 
-    // §17.3 item 22: epyc's base Design raises NotImplementedError; in Java the method is abstract,
+    // epyc's base Design raises NotImplementedError; in Java the method is abstract,
     // so a design without an implementation does not compile
     @Test
     void baseDesignHasNoImplementation() throws Exception {
@@ -39,13 +39,11 @@ class DesignTest {
                 .getModifiers())).isTrue();
     }
 
-    // §17.3 item 23
     @Test
     void factorialWithNoParametersIsEmpty() {
         assertThat(new FactorialDesign().experiments(e, space())).isEmpty();
     }
 
-    // §17.3 item 24
     @Test
     void factorialOfOneRangeGivesOnePointPerValueWithTheSameExperiment() {
         List<ExperimentalConfiguration> c = new FactorialDesign().experiments(e, space("a", range(0, 3)));
@@ -53,7 +51,6 @@ class DesignTest {
         assertThat(c).allSatisfy(x -> assertThat(x.experiment()).isSameAs(e));
     }
 
-    // §17.3 item 25
     @Test
     void factorialOfTwoRangesGivesEveryCombination() {
         List<ExperimentalConfiguration> c = new FactorialDesign().experiments(e,
@@ -63,7 +60,7 @@ class DesignTest {
                 map("a", 0L, "b", 2L), map("a", 1L, "b", 2L), map("a", 2L, "b", 2L));
     }
 
-    // §17.3 item 26, §16 D24 (Keep)
+    // as epyc: a factorial design drops a parameter whose range is empty, without a word
     @Test
     void factorialDropsEmptyRanges() {
         List<ExperimentalConfiguration> c = new FactorialDesign().experiments(e,
@@ -71,7 +68,6 @@ class DesignTest {
         assertThat(points(c)).containsExactlyInAnyOrder(map("a", 0L), map("a", 1L), map("a", 2L));
     }
 
-    // §17.3 item 27
     @Test
     void factorialPutsASingleValueInEveryPoint() {
         List<ExperimentalConfiguration> c = new FactorialDesign().experiments(e,
@@ -80,27 +76,25 @@ class DesignTest {
                 map("a", 2L, "b", 6L));
     }
 
-    // §4.1: a design accepts a null experiment (the lab counts points that way)
+    // a design accepts a null experiment (the lab counts points that way)
     @Test
     void designPairsANullExperimentWithEveryPoint() {
         List<ExperimentalConfiguration> c = new FactorialDesign().experiments(null, space("a", range(0, 4)));
         assertThat(c).hasSize(4).allSatisfy(x -> assertThat(x.experiment()).isNull());
     }
 
-    // §17.3 item 28
     @Test
     void pointwiseWithNoParametersIsEmpty() {
         assertThat(new PointwiseDesign().experiments(e, space())).isEmpty();
     }
 
-    // §17.3 item 29
     @Test
     void pointwiseOfOneRangeGivesOnePointPerValue() {
         List<ExperimentalConfiguration> c = new PointwiseDesign().experiments(e, space("a", range(0, 3)));
         assertThat(points(c)).containsExactlyInAnyOrder(map("a", 0L), map("a", 1L), map("a", 2L));
     }
 
-    // §17.3 item 30 (and §4.3: index order is kept)
+    // index order is kept
     @Test
     void pointwiseZipsRangesOfEqualLength() {
         List<ExperimentalConfiguration> c = new PointwiseDesign().experiments(e,
@@ -108,14 +102,13 @@ class DesignTest {
         assertThat(points(c)).containsExactly(map("a", 0L, "b", 4L), map("a", 1L, "b", 5L), map("a", 2L, "b", 6L));
     }
 
-    // §17.3 item 31
     @Test
     void pointwiseRejectsRangesOfDifferentLengths() {
         assertThatThrownBy(() -> new PointwiseDesign().experiments(e,
                 space("a", range(0, 3), "b", List.<Object>of(4L, 5L)))).isInstanceOf(DesignException.class);
     }
 
-    // §4.3: three distinct lengths cannot be reconciled either
+    // three distinct lengths cannot be reconciled either
     @Test
     void pointwiseRejectsThreeDistinctLengths() {
         assertThatThrownBy(() -> new PointwiseDesign().experiments(e,
@@ -123,7 +116,6 @@ class DesignTest {
                 .isInstanceOf(DesignException.class);
     }
 
-    // §17.3 item 32
     @Test
     void pointwiseStretchesASingleValue() {
         List<ExperimentalConfiguration> c = new PointwiseDesign().experiments(e,
@@ -132,7 +124,6 @@ class DesignTest {
                 map("a", 2L, "b", 4L));
     }
 
-    // §17.3 item 33
     @Test
     void pointwiseStretchesTwoSingleValues() {
         List<ExperimentalConfiguration> c = new PointwiseDesign().experiments(e,
@@ -141,7 +132,6 @@ class DesignTest {
                 map("a", 1L, "b", 4L, "c", "x"), map("a", 2L, "b", 4L, "c", "x"));
     }
 
-    // §17.3 item 34
     @Test
     void pointwiseZipsTwoRangesAndStretchesAThird() {
         List<ExperimentalConfiguration> c = new PointwiseDesign().experiments(e,
@@ -150,7 +140,7 @@ class DesignTest {
                 map("a", 1L, "b", 5L, "c", 9L), map("a", 2L, "b", 6L, "c", 9L));
     }
 
-    // §4.3 note: an empty range with a single value gives no points
+    // an empty range with a single value gives no points
     @Test
     void pointwiseOfAnEmptyRangeAndASingleValueIsEmpty() {
         assertThat(new PointwiseDesign().experiments(e, space("a", List.of(), "b", List.<Object>of(1L)))).isEmpty();

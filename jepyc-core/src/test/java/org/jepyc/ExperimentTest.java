@@ -20,7 +20,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-/** Port of epyc's test_experiments.py (§17.1), plus the run protocol of §2.3 and D15. */
+/** Port of epyc's test_experiments.py, plus the run protocol (setUp, perform, tearDown, timings) and bare nested results. */
 class ExperimentTest {
 
     /** Records the phases it finished (through a report override), optionally failing in one. */
@@ -72,7 +72,6 @@ class ExperimentTest {
         }
     }
 
-    // §17.1 item 1
     @Test
     void experimentReturningNothingStillSucceeds() {
         Experiment e = new Experiment() {
@@ -86,7 +85,6 @@ class ExperimentTest {
         assertThat(rc.results()).isEmpty();
     }
 
-    // §17.1 item 2
     @Test
     void runCallsSetUpPerformAndTearDownOnceEachInOrder() {
         Phased e = new Phased(0);
@@ -94,14 +92,12 @@ class ExperimentTest {
         assertThat(e.calls).containsExactly("setup", "do", "teardown");
     }
 
-    // §17.1 item 3
     @Test
     void reportOverrideCanAddMetadata() {
         ResultsDict rc = new Phased(0).set(map("a", 1)).run();
         assertThat(rc.metadata().get("phases")).isEqualTo(List.of("setup", "do", "teardown"));
     }
 
-    // §17.1 item 4
     @Test
     void parametersGivenToSetComeBackUnchanged() {
         Map<String, Object> params = map("a", 1, "b", 2.5, "c", "three");
@@ -109,14 +105,13 @@ class ExperimentTest {
         assertThat(rc.parameters()).isEqualTo(params);
     }
 
-    // §17.1 item 5
     @Test
     void resultsOfPerformComeBackUnderResults() {
         ResultsDict rc = new Fixtures.Sum().set(map("a", 1, "b", 2)).run();
         assertThat(rc.results()).isEqualTo(map("total", 3L));
     }
 
-    // §17.1 item 6 (20 ms sleeps instead of epyc's 1 s)
+    // 20 ms sleeps instead of epyc's 1 s
     @Test
     void endTimeIsAfterStartTime() {
         ResultsDict rc = new Phased(20).set(map("a", 1)).run();
@@ -125,7 +120,6 @@ class ExperimentTest {
         assertThat(end).isAfter(start);
     }
 
-    // §17.1 item 7
     @Test
     void everyPhaseTimeIsPositive() {
         Map<String, Object> md = new Phased(20).set(map("a", 1)).run().metadata();
@@ -135,7 +129,6 @@ class ExperimentTest {
         }
     }
 
-    // §17.1 item 8
     @Test
     void elapsedTimeIsTheSumOfThePhasesToThreeDecimals() {
         Map<String, Object> md = new Phased(20).set(map("a", 1)).run().metadata();
@@ -144,7 +137,7 @@ class ExperimentTest {
         assertThat((Double) md.get(Experiment.ELAPSED_TIME)).isCloseTo(sum, within(0.0005));
     }
 
-    // §2.3, §16.1: timestamps are LocalDateTime at microsecond precision, durations Double seconds
+    // timestamps are LocalDateTime at microsecond precision, durations Double seconds
     @Test
     void timingMetadataHasTimestampAndDoubleTypes() {
         Map<String, Object> md = new Phased(0).set(map("a", 1)).run().metadata();
@@ -159,7 +152,6 @@ class ExperimentTest {
         assertThat(md.get(Experiment.EXPERIMENT)).isEqualTo(Phased.class.getName());
     }
 
-    // §17.1 item 9
     @Test
     void failureInPerformStillRunsTearDown() {
         Phased e = new Phased(0, "do");
@@ -168,7 +160,6 @@ class ExperimentTest {
         assertThat(rc.metadata().get("phases")).isEqualTo(List.of("setup", "teardown"));
     }
 
-    // §17.1 item 10
     @Test
     void failureInSetUpSkipsPerformAndTearDown() {
         Phased e = new Phased(0, "setup");
@@ -178,7 +169,6 @@ class ExperimentTest {
         assertThat(e.calls).containsExactly("setup");
     }
 
-    // §17.1 item 11
     @Test
     void failureInTearDownIsNotRetried() {
         Phased e = new Phased(0, "teardown");
@@ -188,7 +178,6 @@ class ExperimentTest {
         assertThat(e.calls).containsExactly("setup", "do", "teardown");
     }
 
-    // §17.1 item 12
     @Test
     void successMatchesTheReturnedStatus() {
         Experiment e = new Fixtures.Sum();
@@ -196,7 +185,7 @@ class ExperimentTest {
         assertThat(e.success()).isEqualTo(rc.metadata().get(Experiment.STATUS)).isTrue();
     }
 
-    // §2.6: before any run neither success() nor failed() holds
+    // before any run neither success() nor failed() holds
     @Test
     void neverRunExperimentIsNeitherSuccessfulNorFailed() {
         Experiment e = new Fixtures.Sum();
@@ -206,7 +195,6 @@ class ExperimentTest {
         assertThat(e.metadata()).isEmpty();
     }
 
-    // §17.1 item 13
     @Test
     void getReturnsAnExperimentalResult() {
         Experiment e = new Phased(0);
@@ -214,7 +202,7 @@ class ExperimentTest {
         assertThat(e.get("result")).isEqualTo(42);
     }
 
-    // §2.6, API.md: a missing result name is a NoSuchElementException naming it
+    // a missing result name is a NoSuchElementException naming it
     @Test
     void getOfAMissingResultThrowsNoSuchElementNamingIt() {
         Experiment e = new Phased(0);
@@ -223,7 +211,7 @@ class ExperimentTest {
                 .hasMessageContaining("nonesuch");
     }
 
-    /** Returns two complete results dicts from one run (§2.5). */
+    /** Returns two complete results dicts from one run. */
     static class TwoRuns extends Experiment {
         private static final long serialVersionUID = 1L;
 
@@ -243,7 +231,6 @@ class ExperimentTest {
         }
     }
 
-    // §17.1 item 14
     @Test
     void severalResultsComeBackAsOneDictHoldingTheList() {
         ResultsDict rc = new TwoRuns().set(map("c", 7)).run();
@@ -251,14 +238,13 @@ class ExperimentTest {
         assertThat(rc.nested()).hasSize(2);
     }
 
-    // §17.1 item 15
     @Test
     void eachOfSeveralResultsCarriesItsOwnResults() {
         ResultsDict rc = new TwoRuns().set(map("c", 7)).run();
         assertThat(rc.nested()).allSatisfy(r -> assertThat(r.results().get("c")).isEqualTo(7));
     }
 
-    /** Returns bare results dicts: no parameters, no metadata (D15). */
+    /** Returns bare results dicts: no parameters, no metadata. */
     static class BareRuns extends Experiment {
         private static final long serialVersionUID = 1L;
 
@@ -273,7 +259,7 @@ class ExperimentTest {
         }
     }
 
-    // §16 D15, option b (the team's decision): bare inner dicts are completed from the outer run,
+    // bare inner dicts are completed from the outer run,
     // so they carry the point and a status, and a notebook can store them
     @Test
     void severalBareResultsAreCompletedFromTheRunAndCanBeStored() {
@@ -288,7 +274,6 @@ class ExperimentTest {
         assertThat(nb.results()).extracting(r -> r.results().get("v")).containsExactly(1L, 2L);
     }
 
-    // §17.1 item 16
     @Test
     void tearDownFailureMakesTheRunFailed() {
         Experiment e = new Phased(0, "teardown");
@@ -298,7 +283,6 @@ class ExperimentTest {
         assertThat(e.failed()).isTrue();
     }
 
-    // §17.1 item 17
     @Test
     void fatalRunRethrowsTheExperimentsException() {
         Experiment e = new Phased(0, "do");
@@ -308,7 +292,7 @@ class ExperimentTest {
         assertThat(e.metadata().get(Experiment.EXCEPTION)).isSameAs(t);
     }
 
-    // API.md: run(true) wraps a checked exception, keeping the original as the cause
+    // run(true) wraps a checked exception, keeping the original as the cause
     @Test
     void fatalRunWrapsCheckedExceptionsWithTheOriginalAsCause() {
         IOException io = new IOException("disk on fire");
@@ -328,7 +312,6 @@ class ExperimentTest {
         assertThat(t.getCause()).isSameAs(io);
     }
 
-    // §17.1 item 18
     @Test
     void tearDownExceptionAfterAFailedPerformIsSwallowed() {
         Phased e = new Phased(0, "do", "teardown");
@@ -338,7 +321,7 @@ class ExperimentTest {
         assertThat(e.calls).containsExactly("setup", "do", "teardown");
     }
 
-    // §2.3 teardown rule, §17.1 item 18: an assertion failing in the cleanup tearDown is swallowed
+    // an assertion failing in the cleanup tearDown is swallowed
     // too (run() treats AssertionError as a failure of the experiment)
     @Test
     void assertionErrorInCleanupTearDownIsSwallowed() {
@@ -358,7 +341,6 @@ class ExperimentTest {
         assertThat((Throwable) rc.metadata().get(Experiment.EXCEPTION)).hasMessage("do failed");
     }
 
-    // §17.1 item 19
     @Test
     void resultsAfterARunHoldTheGivenParametersMetadataAndResults() {
         Experiment e = new Fixtures.Sum();
@@ -369,7 +351,7 @@ class ExperimentTest {
         assertThat(rc.results()).isEqualTo(map("total", 3L));
     }
 
-    // §2.3 consequences: which metadata keys a successful run records
+    // consequences: which metadata keys a successful run records
     @Test
     void successfulRunRecordsTimingAndStatusButNoException() {
         Map<String, Object> md = new Fixtures.Sum().set(map("a", 1)).run().metadata();
@@ -402,7 +384,7 @@ class ExperimentTest {
         }
     }
 
-    // §2.3 consequences: failure in setUp records no phase times and zero elapsed time
+    // consequences: failure in setUp records no phase times and zero elapsed time
     @Test
     void failureInSetUpRecordsNoPhaseTimes() {
         Map<String, Object> md = new FailsIn("setup").set(map()).run().metadata();
@@ -411,7 +393,7 @@ class ExperimentTest {
         assertThat(md.get(Experiment.ELAPSED_TIME)).isEqualTo(0.0);
     }
 
-    // §2.3 consequences: failure in perform records the set-up time only, and no results
+    // consequences: failure in perform records the set-up time only, and no results
     @Test
     void failureInPerformRecordsSetUpTimeAndNoResults() {
         Experiment e = new FailsIn("do");
@@ -422,7 +404,7 @@ class ExperimentTest {
         assertThat(rc.results()).isEmpty();
     }
 
-    // §2.3 consequences: failure in tearDown keeps the results perform returned
+    // consequences: failure in tearDown keeps the results perform returned
     @Test
     void failureInTearDownKeepsTheResultsOfPerform() {
         ResultsDict rc = new FailsIn("teardown").set(map()).run();
@@ -432,7 +414,7 @@ class ExperimentTest {
         assertThat(rc.success()).isFalse();
     }
 
-    // §2.3, §16.1: in memory the exception is the Throwable; the traceback names its class and message
+    // in memory the exception is the Throwable; the traceback names its class and message
     @Test
     void failureRecordsTheExceptionAndATracebackNamingIt() {
         ResultsDict rc = new FailsIn("do").set(map()).run();
@@ -441,7 +423,7 @@ class ExperimentTest {
                 .contains("java.lang.IllegalStateException").contains("do failed");
     }
 
-    /** Logs its configuration calls (D23). */
+    /** Logs its configuration calls. */
     static class Configured extends Fixtures.Sum {
         private static final long serialVersionUID = 1L;
         final List<String> log = new ArrayList<>();
@@ -459,7 +441,7 @@ class ExperimentTest {
         }
     }
 
-    // §2.2, §16 D23 (Keep): set() deconfigures, even the first time, then configures, and chains
+    // as epyc: set() deconfigures, even the first time, then configures, and chains
     @Test
     void setDeconfiguresThenConfiguresEveryTimeAndChains() {
         Configured e = new Configured();
@@ -469,7 +451,7 @@ class ExperimentTest {
         assertThat(e.parameters()).isEqualTo(map("a", 2));
     }
 
-    // API.md: the lambda form runs the function as perform
+    // the lambda form runs the function as perform
     @Test
     void lambdaFormRunsTheFunction() {
         Experiment e = Experiment.of(p -> Map.of("double", 2 * ((Number) p.get("a")).longValue()));
@@ -478,7 +460,7 @@ class ExperimentTest {
         assertThat(e.get("double")).isEqualTo(42L);
     }
 
-    // API.md, DESIGN.md: a lambda experiment survives serialisation (parallel labs copy experiments)
+    // a lambda experiment survives serialisation (parallel labs copy experiments)
     @Test
     void lambdaFormIsSerialisable() throws Exception {
         Experiment e = Experiment.of(p -> Map.of("neg", -((Number) p.get("a")).longValue()));

@@ -15,7 +15,7 @@ final class Fixtures {
 
     private Fixtures() { }
 
-    /** The ten standard metadata names of §2.7, sorted. */
+    /** The ten standard metadata names epyc records for every run, sorted. */
     static final List<String> STANDARD_METADATA = List.of(
             Experiment.EXCEPTION, Experiment.EXPERIMENT, Experiment.ELAPSED_TIME, Experiment.END_TIME,
             Experiment.EXPERIMENT_TIME, Experiment.SETUP_TIME, Experiment.START_TIME, Experiment.STATUS,

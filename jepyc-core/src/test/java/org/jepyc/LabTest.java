@@ -22,7 +22,7 @@ import java.util.stream.Stream;
 import org.dflib.DataFrame;
 import org.junit.jupiter.api.Test;
 
-/** Port of epyc's test_labs.py (§17.4), plus parameter ranges of every kind (§5.2) and bad input. */
+/** Port of epyc's test_labs.py, plus parameter ranges of every kind and bad input. */
 class LabTest {
 
     /** Records the classes of the parameter values it is given. */
@@ -51,13 +51,12 @@ class LabTest {
         }
     }
 
-    // §17.4 item 35
     @Test
     void newLabUsesAFactorialDesign() {
         assertThat(new Lab().design()).isInstanceOf(FactorialDesign.class);
     }
 
-    // §17.4 item 36 (numpy.arange analogue: an IntStream)
+    // numpy.arange's analogue: an IntStream
     @Test
     void rangeFromAnIntStreamHoldsEveryValue() {
         Lab lab = new Lab();
@@ -68,7 +67,6 @@ class LabTest {
         }
     }
 
-    // §17.4 item 37
     @Test
     void threeRangesAreEachStoredWithExactlyTheirValues() {
         Lab lab = new Lab();
@@ -80,7 +78,7 @@ class LabTest {
         assertThat(lab.get("c")).containsExactly(10L, 11L, 12L);
     }
 
-    // §5.2: primitive arrays, streams, iterators, maps (their keys), strings (one value) and scalars
+    // primitive arrays, streams, iterators, maps (their keys), strings (one value) and scalars
     @Test
     void putAcceptsEveryKindOfRange() {
         Lab lab = new Lab();
@@ -105,7 +103,7 @@ class LabTest {
         assertThat(lab.get("floatScalar")).containsExactly(2.5);
     }
 
-    // API.md: integers reach the experiment and the notebook as Long, floats as Double
+    // integers reach the experiment and the notebook as Long, floats as Double
     @Test
     void parameterValuesComeBackAsLongAndDouble() {
         Lab lab = new Lab();
@@ -121,7 +119,6 @@ class LabTest {
         assertThat(column(df, "f")).containsExactly(0.5, 0.5);
     }
 
-    // §17.4 item 38
     @Test
     void oneDimensionalRunGivesOneResultPerValue() {
         Lab lab = new Lab();
@@ -135,7 +132,6 @@ class LabTest {
         });
     }
 
-    // §17.4 item 39
     @Test
     void twoDimensionalRunSumsBothParameters() {
         Lab lab = new Lab();
@@ -148,7 +144,6 @@ class LabTest {
                 .isEqualTo((Long) r.parameters().get("a") + (Long) r.parameters().get("b")));
     }
 
-    // §17.4 item 40
     @Test
     void synchronousRunLeavesTheLabReady() {
         Lab lab = new Lab();
@@ -158,7 +153,6 @@ class LabTest {
         assertThat(lab.readyFraction()).isEqualTo(1.0);
     }
 
-    // §17.4 item 41
     @Test
     void scalarParameterActsAsOneValue() {
         Lab lab = new Lab();
@@ -168,7 +162,6 @@ class LabTest {
         assertThat(lab.results()).hasSize(100).allSatisfy(r -> assertThat(r.parameters().get("b")).isEqualTo(0L));
     }
 
-    // §17.4 item 42
     @Test
     void stringParameterIsNotSplitIntoCharacters() {
         Lab lab = new Lab();
@@ -179,7 +172,6 @@ class LabTest {
         assertThat(rs.get(0).results().get("result")).isEqualTo("A string");
     }
 
-    // §17.4 item 43
     @Test
     void containsReportsSetParametersAndDeleteRemovesOne() {
         Lab lab = new Lab();
@@ -191,7 +183,7 @@ class LabTest {
         assertThat(lab.contains("b")).isTrue();
     }
 
-    // §5.2: an unknown name is quietly ignored by delete, and is a NoSuchElementException for get
+    // an unknown name is quietly ignored by delete, and is a NoSuchElementException for get
     @Test
     void unknownParameterIsIgnoredByDeleteAndRefusedByGet() {
         Lab lab = new Lab();
@@ -202,7 +194,6 @@ class LabTest {
                 .hasMessageContaining("nonesuch");
     }
 
-    // §17.4 item 44
     @Test
     void parametersListsNamesInTheOrderSet() {
         Lab lab = new Lab();
@@ -215,7 +206,6 @@ class LabTest {
         assertThat(lab.parameters()).isEmpty();
     }
 
-    // §17.4 item 45
     @Test
     void sizeUnderAFactorialDesignIsTheProductOfTheRanges() {
         Lab lab = new Lab();
@@ -223,7 +213,6 @@ class LabTest {
         assertThat(lab.size()).isEqualTo(200);
     }
 
-    // §17.4 item 46
     @Test
     void sizeUnderAPointwiseDesignIsTheCommonLength() {
         Lab lab = new Lab(new LabNotebook(), new PointwiseDesign());
@@ -231,7 +220,7 @@ class LabTest {
         assertThat(lab.size()).isEqualTo(10);
     }
 
-    // §5.5, §18.1: the lab's data frame holds successful rows by default, results() every row
+    // the lab's data frame holds successful rows by default, results() every row
     @Test
     void labDataframeDefaultsToSuccessfulRows() {
         Lab lab = new Lab();
@@ -242,7 +231,7 @@ class LabTest {
         assertThat(lab.results()).hasSize(10);
     }
 
-    // §16 D2 (Fix): the lab's readyFraction(tag) reports the tagged set, not the current one
+    // unlike epyc: the lab's readyFraction(tag) reports the tagged set, not the current one
     @Test
     void labReadyFractionHonoursTheTag() {
         Lab lab = new Lab();
@@ -261,7 +250,6 @@ class LabTest {
         l.runExperiment(new Fixtures.Sum());
     }
 
-    // §17.4 item 47
     @Test
     void createWithMakesADescribedCurrentUnlockedSet() {
         Lab lab = new Lab();
@@ -274,7 +262,6 @@ class LabTest {
         assertThat(nb.current().numberOfResults()).isEqualTo(5);
     }
 
-    // §17.4 item 48
     @Test
     void createWithFinishLocksTheSet() {
         Lab lab = new Lab();
@@ -287,7 +274,6 @@ class LabTest {
         throw new IllegalStateException("creation failed");
     }
 
-    // §17.4 item 49
     @Test
     void createWithFailurePropagatesAndDeletesTheSet() {
         Lab lab = new Lab();
@@ -297,7 +283,6 @@ class LabTest {
         assertThat(lab.notebook().currentTag()).isEqualTo(LabNotebook.DEFAULT_RESULTSET);
     }
 
-    // §17.4 item 50
     @Test
     void createWithFailureAndNoDeleteKeepsTheSetUnlocked() {
         Lab lab = new Lab();
@@ -308,7 +293,6 @@ class LabTest {
         assertThat(lab.notebook().current().isLocked()).isFalse();
     }
 
-    // §17.4 item 51
     @Test
     void createWithFailureAndNoDeleteDoesNotFinishTheSet() {
         Lab lab = new Lab();
@@ -318,7 +302,6 @@ class LabTest {
         assertThat(lab.notebook().resultSet("test").isLocked()).isFalse();
     }
 
-    // §17.4 item 52
     @Test
     void createWithWithoutPropagateReturnsFalseAndDeletesTheSet() {
         Lab lab = new Lab();
@@ -326,7 +309,6 @@ class LabTest {
         assertThat(lab.notebook().resultSets()).doesNotContain("test");
     }
 
-    // §17.4 item 53
     @Test
     void createWithClearsParametersByDefault() {
         Lab lab = new Lab();
@@ -337,7 +319,7 @@ class LabTest {
         assertThat(lab.parameters()).isEmpty();
     }
 
-    // §17.4 item 54: the creation function's own check fails (an AssertionError, as in epyc's
+    // the creation function's own check fails (an AssertionError, as in epyc's
     // test), and that propagates
     @Test
     void createWithCanKeepTheEarlierParameters() {
@@ -351,7 +333,7 @@ class LabTest {
         assertThat(seen).containsExactly("a");
     }
 
-    // §5.4: an assertion failing in the creation function is a failure of the function like any
+    // an assertion failing in the creation function is a failure of the function like any
     // other (epyc's AssertionError is an Exception): the half-built set is deleted
     @Test
     void createWithCleansUpAfterAnAssertionError() {
@@ -364,7 +346,6 @@ class LabTest {
         assertThat(lab.notebook().currentTag()).isEqualTo("one");
     }
 
-    // §17.4 item 55
     @Test
     void createWithFailureReselectsThePreviousSet() {
         Lab lab = new Lab();
@@ -377,7 +358,6 @@ class LabTest {
         assertThat(nb.resultSets()).containsExactlyInAnyOrder("one", "two", LabNotebook.DEFAULT_RESULTSET);
     }
 
-    // §17.4 item 56
     @Test
     void createWithFailureAfterDeletingThePreviousSetSelectsTheDefault() {
         Lab lab = new Lab();
@@ -391,7 +371,7 @@ class LabTest {
         assertThat(nb.resultSets()).containsExactly(LabNotebook.DEFAULT_RESULTSET);
     }
 
-    // §5.4 step 2: an existing set is selected, and neither the function, the description nor finish applies
+    // an existing set is selected, and neither the function, the description nor finish applies
     @Test
     void createWithOnAnExistingSetOnlySelectsIt() {
         Lab lab = new Lab();
@@ -407,7 +387,7 @@ class LabTest {
         assertThat(nb.current().isLocked()).isFalse();
     }
 
-    // §5.4 step 2: a locked notebook refuses, whatever propagate says
+    // a locked notebook refuses, whatever propagate says
     @Test
     void createWithOnALockedNotebookThrows() {
         Lab lab = new Lab();
@@ -447,7 +427,7 @@ class LabTest {
         assertThat(lab.get("a")).containsExactly(5L);
     }
 
-    // §5.3: the lab runs the same experiment object at every point and adds every result
+    // the lab runs the same experiment object at every point and adds every result
     @Test
     void runExperimentAddsOneResultPerPointOfTheDesign() {
         Lab lab = new Lab(new LabNotebook(), new PointwiseDesign());

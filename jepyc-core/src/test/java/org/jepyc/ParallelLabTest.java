@@ -19,7 +19,7 @@ import java.util.stream.IntStream;
 import org.dflib.DataFrame;
 import org.junit.jupiter.api.Test;
 
-/** ParallelLab (§6, §17.5) and the issue's own requirements. */
+/** ParallelLab: its cores, its results identical to Lab's, and experiments copied per thread. */
 class ParallelLabTest {
     private static final int C = Runtime.getRuntime().availableProcessors();
 
@@ -68,19 +68,19 @@ class ParallelLabTest {
     }
 
     @Test
-    void defaultCoresIsEveryCoreAndZeroTheSame() {                                     // §17 57
+    void defaultCoresIsEveryCoreAndZeroTheSame() {
         assertThat(new ParallelLab(new LabNotebook(), 0).numberOfCores()).isEqualTo(C);
     }
 
     @Test
-    void positiveCoresAreCappedAtTheMachine() {                                        // §17 58
+    void positiveCoresAreCappedAtTheMachine() {
         for (int i = 1; i <= C + 1; i++) {
             assertThat(new ParallelLab(new LabNotebook(), i).numberOfCores()).isEqualTo(Math.min(i, C));
         }
     }
 
     @Test
-    void negativeCoresLeaveThatManyFreeButNeverFewerThanOne() {                       // §17 59, 60
+    void negativeCoresLeaveThatManyFreeButNeverFewerThanOne() {
         for (int i = 1; i <= C - 2; i++) {
             assertThat(new ParallelLab(new LabNotebook(), -i).numberOfCores()).isEqualTo(C - i);
         }
@@ -92,7 +92,7 @@ class ParallelLabTest {
     }
 
     @Test
-    void oneCoreRunsEveryPoint() {                                                     // §17 61
+    void oneCoreRunsEveryPoint() {
         ParallelLab lab = new ParallelLab(new LabNotebook(), 1);
         lab.put("k", IntStream.range(0, 10));
         lab.runExperiment(new Sum());
@@ -100,14 +100,14 @@ class ParallelLabTest {
     }
 
     @Test
-    void everyCoreGivesTheSameTotals() {                                               // §17 62
+    void everyCoreGivesTheSameTotals() {
         ParallelLab lab = new ParallelLab(new LabNotebook(), 0);
         lab.put("k", IntStream.range(0, 10));
         lab.runExperiment(new Sum());
         assertThat(totals(lab.dataframe())).containsExactlyInAnyOrder(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L);
     }
 
-    /** Adds a parameter in setUp (§2.8). */
+    /** Adds a parameter in setUp. */
     static final class AddsInSetUp extends Experiment {
         private static final long serialVersionUID = 1L;
 
@@ -134,7 +134,7 @@ class ParallelLabTest {
     }
 
     @Test
-    void parametersAddedInSetUpComeBackFromTheWorkers() {                              // §17 63
+    void parametersAddedInSetUpComeBackFromTheWorkers() {
         Experiment e = new AddsInSetUp();
         ParallelLab lab = new ParallelLab(new LabNotebook(), 0);
         lab.put("k", IntStream.range(0, 10));
@@ -205,7 +205,7 @@ class ParallelLabTest {
     }
 
     @Test
-    void aDesignArgumentIsHonoured() {                                                 // D17 fixed
+    void aDesignArgumentIsHonoured() {      // epyc's ParallelLab ignores its design argument
         ParallelLab lab = new ParallelLab(new LabNotebook(), 0, new PointwiseDesign());
         lab.put("a", List.of(1, 2, 3)).put("b", List.of(10, 20, 30));
         lab.runExperiment(new Sum());

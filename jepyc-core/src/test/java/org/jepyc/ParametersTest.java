@@ -8,7 +8,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-/** Port of epyc's test_parameters.py (§17.2): changing parameters during a run (§2.8). */
+/** Port of epyc's test_parameters.py: changing parameters during a run. */
 class ParametersTest {
 
     /** Adds {@code k} to its parameters in perform. */
@@ -37,21 +37,19 @@ class ParametersTest {
         }
     }
 
-    // §17.2 item 20
     @Test
     void parameterAddedInPerformIsReturnedWithTheOthers() {
         ResultsDict rc = new AddsInPerform().set(map("a", 1)).run();
         assertThat(rc.parameters()).isEqualTo(map("a", 1, "k", 10));
     }
 
-    // §17.2 item 21
     @Test
     void parameterAddedInSetUpIsReturnedWithTheOthers() {
         ResultsDict rc = new AddsInSetUp().set(map("a", 1)).run();
         assertThat(rc.parameters()).isEqualTo(map("a", 1, "k", 20));
     }
 
-    // §2.8: set() takes a copy, so an immutable point can be extended during the run
+    // set() takes a copy, so an immutable point can be extended during the run
     @Test
     void parameterCanBeAddedToAnImmutablePoint() {
         ResultsDict rc = new AddsInSetUp().set(Map.of("a", 1)).run();
@@ -59,7 +57,7 @@ class ParametersTest {
         assertThat(rc.parameters()).containsEntry("k", 20);
     }
 
-    // §2.8: in a lab the added parameter becomes a column of the stored results
+    // in a lab the added parameter becomes a column of the stored results
     @Test
     void parameterAddedDuringARunIsStoredByTheLab() {
         Lab lab = new Lab();

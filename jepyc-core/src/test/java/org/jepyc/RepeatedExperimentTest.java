@@ -12,7 +12,7 @@ import java.util.Map;
 import org.dflib.DataFrame;
 import org.junit.jupiter.api.Test;
 
-/** Port of epyc's test_repeatedexperiments.py (§17.6), plus §3.2 and D16. */
+/** Port of epyc's test_repeatedexperiments.py, plus nested repetitions and failed repetitions. */
 class RepeatedExperimentTest {
 
     /** Fails on every third call. */
@@ -36,7 +36,6 @@ class RepeatedExperimentTest {
         return lab;
     }
 
-    // §17.6 item 64
     @Test
     void tenRepetitionsAtOnePointGiveTenRows() {
         RepeatedExperiment e = new RepeatedExperiment(new Fixtures.Echo(), 10);
@@ -45,7 +44,6 @@ class RepeatedExperimentTest {
         assertThat(lab.dataframe().height()).isEqualTo(10);
     }
 
-    // §17.6 item 65
     @Test
     void repetitionsCarryTheirIndexAndCount() {
         DataFrame df = runAt(new RepeatedExperiment(new Fixtures.Echo(), 10), 5).dataframe();
@@ -54,7 +52,6 @@ class RepeatedExperimentTest {
         assertThat(column(df, RepeatedExperiment.I)).containsExactlyInAnyOrderElementsOf(range(0, 10));
     }
 
-    // §17.6 item 66
     @Test
     void tenRepetitionsAtThreePointsGiveTenRowsEach() {
         Lab lab = runAt(new RepeatedExperiment(new Fixtures.Echo(), 10), List.of(5, 10, 15));
@@ -69,7 +66,7 @@ class RepeatedExperimentTest {
         }
     }
 
-    // §3.2: repetitions() gives N; fewer than one repetition is refused
+    // repetitions() gives N; fewer than one repetition is refused
     @Test
     void repetitionsIsTheCountGiven() {
         assertThat(new RepeatedExperiment(new Fixtures.Echo(), 7).repetitions()).isEqualTo(7);
@@ -77,7 +74,7 @@ class RepeatedExperimentTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("0");
     }
 
-    // §3.1: set() goes to the underlying experiment and returns the combinator, whose own run
+    // set() goes to the underlying experiment and returns the combinator, whose own run
     // reports the underlying point
     @Test
     void setReturnsTheCombinatorAndReportsTheUnderlyingPoint() {
@@ -92,7 +89,7 @@ class RepeatedExperimentTest {
         assertThat(rc.nested()).hasSize(2);
     }
 
-    // §3.2: failed repetitions are kept as failed rows; the repetition itself succeeds
+    // failed repetitions are kept as failed rows; the repetition itself succeeds
     @Test
     void failedRepetitionsAreKeptAsFailedRows() {
         RepeatedExperiment e = new RepeatedExperiment(new FailsEveryThird(), 9);
@@ -103,7 +100,7 @@ class RepeatedExperimentTest {
         assertThat(column(lab.dataframe(false), RepeatedExperiment.I)).containsExactlyInAnyOrderElementsOf(range(0, 9));
     }
 
-    // §16 D16 (Fix): a repeat of a repeat is flattened to every underlying run when stored
+    // unlike epyc: a repeat of a repeat is flattened to every underlying run when stored
     @Test
     void repeatOfARepeatStoresEveryRun() {
         Lab lab = runAt(new RepeatedExperiment(new RepeatedExperiment(new Fixtures.Echo(), 3), 4), 8);

@@ -13,8 +13,8 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Port of epyc's test_summaryexperiments.py (§17.7), plus jepyc's {@code _stddev} and
- * {@code _ci95} (API.md). Expected statistics are computed here from their definitions, over the
+ * Port of epyc's test_summaryexperiments.py, plus jepyc's {@code _stddev} and
+ * {@code _ci95}. Expected statistics are computed here from their definitions, over the
  * values the experiments report having generated.
  */
 class SummaryExperimentTest {
@@ -77,7 +77,6 @@ class SummaryExperimentTest {
         return new SummaryExperiment(new RepeatedExperiment(underlying, n)).set(map("x", x)).run();
     }
 
-    // §17.7 item 67
     @Test
     void summaryOfTenRepetitionsIsOneSuccessfulResult() {
         Lab lab = new Lab();
@@ -89,7 +88,7 @@ class SummaryExperimentTest {
         assertThat(rs.get(0).metadata().get(SummaryExperiment.UNDERLYING_RESULTS)).isEqualTo(10L);
     }
 
-    // §17.7 item 68 (and §3.3: the summary carries the underlying point)
+    // the summary carries the underlying point
     @Test
     void summaryOfConstantResultsHasTheValueAsMeanAndZeroVariance() {
         Lab lab = new Lab();
@@ -106,7 +105,6 @@ class SummaryExperimentTest {
         });
     }
 
-    // §17.7 item 69
     @Test
     void meanAndVarianceAreThoseOfTheGeneratedValues() {
         Random01 e = new Random01(false);
@@ -117,7 +115,7 @@ class SummaryExperimentTest {
                 .isCloseTo(populationVariance(e.generated), within(EPS));
     }
 
-    // §17.7 item 70: epyc's five statistics, plus jepyc's _stddev and _ci95 (API.md)
+    // epyc's five statistics, plus jepyc's _stddev and _ci95
     @Test
     void selectedResultGetsExactlyItsSummaryKeys() {
         ResultsDict rc = new SummaryExperiment(new RepeatedExperiment(new Random01(false), 10), List.of("dummy"))
@@ -126,7 +124,6 @@ class SummaryExperimentTest {
                 "dummy_max", "dummy_stddev", "dummy_ci95");
     }
 
-    // §17.7 item 71
     @Test
     void selectedConstantResultSummarisesToOneOneZeroOneOne() {
         Map<String, Object> r = new SummaryExperiment(new RepeatedExperiment(new Random01(false), 10),
@@ -140,7 +137,6 @@ class SummaryExperimentTest {
         assertThat((Double) r.get("dummy_ci95")).isEqualTo(0.0);
     }
 
-    // §17.7 item 72
     @Test
     void failedRunsAreLeftOutOfTheSummary() {
         Random01 e = new Random01(true);
@@ -155,7 +151,6 @@ class SummaryExperimentTest {
                 .isCloseTo(populationVariance(e.generated), within(EPS));
     }
 
-    // §17.7 item 73
     @Test
     void summaryOfASingleRunCountsOneRepetition() {
         Lab lab = new Lab();
@@ -180,7 +175,7 @@ class SummaryExperimentTest {
         }
     }
 
-    // §17.7 item 74, in-memory part (the JSON round trip belongs to the JSON notebook's tests):
+    // in-memory part (the JSON round trip belongs to the JSON notebook's tests):
     // a map-valued result is not summarised, so the summary is storable
     @Test
     void summaryOfSelectedResultsAmongUnstorableOnesCanBeStored() {
@@ -204,7 +199,6 @@ class SummaryExperimentTest {
         }
     }
 
-    // §17.7 item 75
     @Test
     void nonNumericResultsAreSkippedWithoutFailing() {
         Lab lab = new Lab();
@@ -217,7 +211,6 @@ class SummaryExperimentTest {
         assertThat(rs.get(0).results()).containsKey("n_mean");
     }
 
-    // §17.7 item 76
     @Test
     void labWithNoParametersRunsNothing() {
         Lab lab = new Lab();
@@ -225,7 +218,6 @@ class SummaryExperimentTest {
         assertThat(lab.results()).isEmpty();
     }
 
-    // §17.7 item 77
     @Test
     void minAndMaxAreThoseOfTheGeneratedValues() {
         Random01 e = new Random01(false);
@@ -235,14 +227,14 @@ class SummaryExperimentTest {
         assertThat(rc.metadata().get(SummaryExperiment.UNDERLYING_SUCCESSFUL_RESULTS)).isEqualTo(10L);
     }
 
-    // §3.3: the median is the middle value, or the mean of the two middle values
+    // the median is the middle value, or the mean of the two middle values
     @Test
     void medianOfOddAndEvenCounts() {
         assertThat(summarise(new Values(List.of(7, 1, 4)), 3, 0).results().get("result_median")).isEqualTo(4.0);
         assertThat(summarise(new Values(List.of(7, 1, 4, 2)), 4, 0).results().get("result_median")).isEqualTo(3.0);
     }
 
-    // API.md: _stddev is the sample standard deviation, _ci95 its Student-t half-width; t(0.975, 4)
+    // _stddev is the sample standard deviation, _ci95 its Student-t half-width; t(0.975, 4)
     // = 2.776445105 is the published table value
     @Test
     void stddevAndCi95OfFiveValuesFollowTheirDefinitions() {
@@ -253,7 +245,7 @@ class SummaryExperimentTest {
         assertThat((Double) r.get("result_ci95")).isCloseTo(2.776445105 * sd / Math.sqrt(5), within(1e-8));
     }
 
-    // API.md: the same with ten values; t(0.975, 9) = 2.262157163 (published table value)
+    // the same with ten values; t(0.975, 9) = 2.262157163 (published table value)
     @Test
     void ci95OfTenValuesUsesNineDegreesOfFreedom() {
         Random01 e = new Random01(false);
@@ -263,7 +255,7 @@ class SummaryExperimentTest {
         assertThat((Double) r.get("result_ci95")).isCloseTo(2.262157163 * sd / Math.sqrt(10), within(1e-8));
     }
 
-    // API.md edge case: _stddev and _ci95 of a single value are NaN
+    // edge case: _stddev and _ci95 of a single value are NaN
     @Test
     void stddevAndCi95OfASingleValueAreNaN() {
         Map<String, Object> r = new SummaryExperiment(new Values(List.of(3.5))).set(map()).run().results();
@@ -272,7 +264,7 @@ class SummaryExperimentTest {
         assertThat((Double) r.get("result_ci95")).isNaN();
     }
 
-    // §3.3: list-valued results are pooled: three runs of [1,2,3] give mean 2, median 2, variance 2/3,
+    // list-valued results are pooled: three runs of [1,2,3] give mean 2, median 2, variance 2/3,
     // min 1 (an integer stays an integer) and max 3
     @Test
     void listValuedResultsArePooled() {
@@ -284,7 +276,7 @@ class SummaryExperimentTest {
         assertThat(r.get("result_max")).isEqualTo(3L);
     }
 
-    // §3.3: summaries over zero successful runs give no results, and the summary still succeeds
+    // summaries over zero successful runs give no results, and the summary still succeeds
     @Test
     void summaryOfOnlyFailuresHasNoResults() {
         Experiment alwaysFails = Experiment.of(p -> {
@@ -297,7 +289,7 @@ class SummaryExperimentTest {
         assertThat(rc.metadata().get(SummaryExperiment.UNDERLYING_SUCCESSFUL_RESULTS)).isEqualTo(0L);
     }
 
-    // §3.3 step 2, §16 D16: nested repetitions are flattened to any depth before summarising
+    // nested repetitions are flattened to any depth before summarising
     @Test
     void summaryFlattensNestedRepetitions() {
         ResultsDict rc = new SummaryExperiment(new RepeatedExperiment(new RepeatedExperiment(new Fixtures.Echo(), 2), 3))

@@ -10,7 +10,7 @@ import org.jepyc.FactorialDesign;
 import org.jepyc.LabNotebook;
 import org.jepyc.cluster.ClusterLab;
 import org.jepyc.cluster.ClusterOptions;
-import org.jepyc.cluster.admin.ClusterLauncher;
+import org.jepyc.cluster.launch.ClusterLauncher;
 import org.jepyc.cluster.admin.ConnectionFile;
 
 /**

@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
-import org.jepyc.cluster.ClusterUnavailableException;
-import org.jepyc.cluster.admin.ClusterLauncher;
+import org.jepyc.cluster.admin.ClusterUnavailableException;
+import org.jepyc.cluster.launch.ClusterLauncher;
 import org.jepyc.cluster.admin.ConnectionFile;
 import org.jepyc.cluster.admin.JepycHome;
 import org.jepyc.cluster.admin.OwnerOnly;

@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code jepyc remove}: delete whole result sets, committing every notebook named (D12 fixed). */
+/** {@code jepyc remove}: delete whole result sets, committing every notebook named (epyc's command forgot to commit). */
 @Command(name = "remove", mixinStandardHelpOptions = true,
         description = "Remove result sets. Every spec is checked before anything is removed; "
                 + ":TAG means the previous spec's notebook.")

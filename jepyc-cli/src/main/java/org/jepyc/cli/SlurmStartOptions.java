@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.jepyc.cluster.admin.ClusterLauncher;
+import org.jepyc.cluster.launch.ClusterLauncher;
 import org.jepyc.cluster.admin.ConnectionFile;
 import org.jepyc.cluster.admin.JepycHome;
 import org.jepyc.cluster.slurm.BatchScript;

@@ -49,7 +49,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The public API contract of API.md, checked by the compiler and by reflection: every name and
+ * The public API contract (the names and signatures users compile against), checked by the compiler and by reflection: every name and
  * signature users and outside acceptance tests compile against. A change that breaks one of
  * them fails here first.
  */

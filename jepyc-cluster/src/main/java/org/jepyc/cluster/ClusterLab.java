@@ -17,13 +17,15 @@ import org.jepyc.FactorialDesign;
 import org.jepyc.Lab;
 import org.jepyc.LabNotebook;
 import org.jepyc.ProgressListener;
+import org.jepyc.ProgressTracker;
+import org.jepyc.cluster.admin.ClusterUnavailableException;
 import org.jepyc.cluster.admin.ConnectionFile;
 import org.jepyc.cluster.admin.JepycHome;
 import org.jepyc.cluster.client.Batch;
 import org.jepyc.cluster.client.BatchBuilder;
 import org.jepyc.cluster.client.CodeCheck;
 import org.jepyc.cluster.client.CodePlan;
-import org.jepyc.cluster.client.Collection;
+import org.jepyc.cluster.client.CollectionReport;
 import org.jepyc.cluster.client.JobClient;
 import org.jepyc.cluster.client.ResultCollector;
 import org.jepyc.cluster.protocol.AllowList;
@@ -32,12 +34,11 @@ import org.jepyc.cluster.protocol.Names;
 import org.jepyc.cluster.protocol.PayloadCodec;
 import org.jepyc.cluster.protocol.Signer;
 import org.jepyc.campaign.Provenance;
-import org.jepyc.run.ProgressTracker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A lab that runs experiments asynchronously on a jepyc cluster (§7): {@link #runExperiment}
+ * A lab that runs experiments asynchronously on a jepyc cluster: {@link #runExperiment}
  * submits every point and returns at once, each point recorded as a pending result in the
  * notebook's current set; results are collected later — by this lab, or by another one in
  * another process that opens the same (persistent) notebook — into whichever set holds each
@@ -125,7 +126,7 @@ public class ClusterLab extends Lab {
     /**
      * @param notebook       where results go
      * @param connectionFile the cluster's connection file
-     * @param design         how ranges become points (D17 fixed)
+     * @param design how ranges become points (honoured, where epyc's ClusterLab ignores it)
      * @throws ClusterUnavailableException if the cluster cannot be reached
      */
     public ClusterLab(LabNotebook notebook, Path connectionFile, Design design) {
@@ -189,7 +190,7 @@ public class ClusterLab extends Lab {
     }
 
     /**
-     * Submits every point and returns at once (§7.3). Each point becomes a pending result in the
+     * Submits every point and returns at once. Each point becomes a pending result in the
      * current set under its job id; the notebook is committed at the end. A failure of the cluster
      * while submitting is logged and ends the submission (the points submitted so far stay pending),
      * as in epyc; an experiment that cannot be serialised is an {@link IllegalArgumentException}.
@@ -276,7 +277,7 @@ public class ClusterLab extends Lab {
         return done;
     }
 
-    /** Collects whatever has finished (§7.4). */
+    /** Collects whatever has finished. */
     @Override
     public void updateResults() {
         updateResults(false);
@@ -285,7 +286,7 @@ public class ClusterLab extends Lab {
     /**
      * Collects every finished job of every result set into the set that holds it, commits, and only
      * then lets the cluster forget the collected results. Does nothing if no set has a pending job
-     * (D3 fixed: the notebook-wide count). Jobs the cluster no longer knows are reported in
+     * (the notebook-wide count, where epyc counts the current set only). Jobs the cluster no longer knows are reported in
      * {@link #lostJobs()} and logged.
      *
      * @param purge also cancel jobs that are lost or whose result cannot be read (they become
@@ -308,7 +309,7 @@ public class ClusterLab extends Lab {
             // a lab that submitted nothing (collecting another process's campaign) tracks what is pending now
             progress = new ProgressTracker(progressListener(), nb.numberOfAllPendingResults());
         }
-        Collection c;
+        CollectionReport c;
         try {
             ProgressTracker tracker = progress;
             c = new ResultCollector(client, signer, codec).collect(nb, r -> {
@@ -488,7 +489,7 @@ public class ClusterLab extends Lab {
 
     /**
      * Waits until every pending result of every set is in, or the timeout passes (epyc's
-     * {@code wait}, §7.5). Polls at least every {@link ClusterOptions#waitingTime()}, and sooner
+     * {@code wait}). Polls at least every {@link ClusterOptions#waitingTime()}, and sooner
      * when results arrive. Returns false early, with a warning, when every job still pending is
      * lost or unreadable, since waiting cannot help those.
      *
@@ -539,7 +540,7 @@ public class ClusterLab extends Lab {
     }
 
     /**
-     * Cancels the current set's pending jobs (§7.6): each becomes a "Cancelled" failed row; the
+     * Cancels the current set's pending jobs: each becomes a "Cancelled" failed row; the
      * cluster still runs them, and their results are ignored.
      */
     public void cancelPendingResults() {

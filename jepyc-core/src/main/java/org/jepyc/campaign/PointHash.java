@@ -5,7 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
-import org.jepyc.Complex;
+import org.jepyc.resultset.ComplexValue;
 import org.jepyc.resultset.Values;
 
 /**
@@ -85,7 +85,7 @@ public final class PointHash {
         if (v instanceof String s) {
             return text(step(h, 5), s);
         }
-        if (v instanceof Complex c) {
+        if (v instanceof ComplexValue c) {
             return step(step(step(h, 6), Double.doubleToLongBits(c.re())), Double.doubleToLongBits(c.im()));
         }
         if (v instanceof List<?> l) {

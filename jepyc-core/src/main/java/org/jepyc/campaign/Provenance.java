@@ -20,8 +20,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import org.jepyc.Experiment;
-import org.jepyc.ExperimentCombinator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,17 +42,17 @@ public final class Provenance {
     private Provenance() { }
 
     /**
-     * @param e the experiment a lab is about to run
+     * @param experimentClasses the class of the experiment a lab is about to run, then the
+     *                          class of each experiment it wraps, outermost first (not empty)
      * @return attribute name to value, every name starting with {@link #PREFIX}
      */
-    public static Map<String, String> of(Experiment e) {
-        Map<String, String> out = new LinkedHashMap<>(machine());
-        out.put(PREFIX + "experiment", describe(e));
-        Experiment inner = e;
-        while (inner instanceof ExperimentCombinator c) {
-            inner = c.experiment();
+    public static Map<String, String> of(List<Class<?>> experimentClasses) {
+        if (experimentClasses.isEmpty()) {
+            throw new IllegalArgumentException("No experiment class to describe");
         }
-        String hash = codeHash(inner.getClass());
+        Map<String, String> out = new LinkedHashMap<>(machine());
+        out.put(PREFIX + "experiment", describe(experimentClasses));
+        String hash = codeHash(experimentClasses.get(experimentClasses.size() - 1));
         if (hash != null) {
             out.put(PREFIX + "code_sha256", hash);
         }
@@ -62,9 +60,12 @@ public final class Provenance {
     }
 
     /** @return the experiment's class, with the classes it wraps: Summary(Repeated(Sir)) */
-    private static String describe(Experiment e) {
-        return e instanceof ExperimentCombinator c
-                ? e.getClass().getName() + "(" + describe(c.experiment()) + ")" : e.getClass().getName();
+    private static String describe(List<Class<?>> classes) {
+        StringBuilder b = new StringBuilder(classes.get(0).getName());
+        for (Class<?> c : classes.subList(1, classes.size())) {
+            b.append('(').append(c.getName());
+        }
+        return b.append(")".repeat(classes.size() - 1)).toString();
     }
 
     private static Map<String, String> machine() {

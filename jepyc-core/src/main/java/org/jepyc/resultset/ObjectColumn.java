@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.dflib.Series;
-import org.jepyc.Complex;
 
 /** A column of complex numbers or of lists, kept as objects. */
 public final class ObjectColumn extends Column {
@@ -22,7 +21,7 @@ public final class ObjectColumn extends Column {
         if (type.isList()) {
             return v instanceof List<?> || v instanceof java.util.Set<?> || (v.getClass().isArray());
         }
-        return v instanceof Complex;
+        return v instanceof ComplexValue;
     }
 
     @Override

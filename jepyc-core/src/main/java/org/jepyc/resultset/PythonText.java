@@ -3,7 +3,6 @@ package org.jepyc.resultset;
 import java.time.LocalDateTime;
 import java.util.List;
 
-import org.jepyc.Complex;
 
 /**
  * Values as Python prints them with {@code str()}: epyc stores HDF5 attributes as that text, and
@@ -33,7 +32,7 @@ public final class PythonText {
             String s = Timestamps.format(t).replace('T', ' ');
             return quoteStrings ? "'" + s + "'" : s;
         }
-        if (v instanceof Complex z) {
+        if (v instanceof ComplexValue z) {
             // Python drops the ".0" of whole parts: (1+2j), (1.5-0.5j)
             return "(" + PythonFloats.str(z.re()).replaceAll("\\.0$", "") + (z.im() < 0 ? "-" : "+")
                     + PythonFloats.str(Math.abs(z.im())).replaceAll("\\.0$", "") + "j)";

@@ -2,23 +2,25 @@ package org.jepyc.resultset;
 
 import java.util.Map;
 
-import org.jepyc.Experiment;
-
-/** The ten metadata columns every result set has, with the types epyc declares for them. */
+/**
+ * The ten metadata columns every result set has, with the types epyc declares for them. The
+ * names are file-format facts, the same strings as {@code Experiment}'s metadata constants
+ * (a test holds the two together); the engine spells them here so it need not import the API.
+ */
 public final class StandardMetadata {
 
-    /** Name to declared type, for the ten standard metadata keys every run records. */
+    /** Name to declared type, for the ten metadata keys epyc writes for every run. */
     public static final Map<String, ValueType> TYPES = Map.of(
-            Experiment.EXPERIMENT, ValueType.STRING,
-            Experiment.START_TIME, ValueType.TIMESTAMP,
-            Experiment.END_TIME, ValueType.TIMESTAMP,
-            Experiment.ELAPSED_TIME, ValueType.FLOAT,
-            Experiment.SETUP_TIME, ValueType.FLOAT,
-            Experiment.EXPERIMENT_TIME, ValueType.FLOAT,
-            Experiment.TEARDOWN_TIME, ValueType.FLOAT,
-            Experiment.STATUS, ValueType.BOOL,
-            Experiment.EXCEPTION, ValueType.STRING,
-            Experiment.TRACEBACK, ValueType.STRING);
+            "epyc.experiment.classname", ValueType.STRING,
+            "epyc.experiment.start_time", ValueType.TIMESTAMP,
+            "epyc.experiment.end_time", ValueType.TIMESTAMP,
+            "epyc.experiment.elapsed_time", ValueType.FLOAT,
+            "epyc.experiment.setup_time", ValueType.FLOAT,
+            "epyc.experiment.experiment_time", ValueType.FLOAT,
+            "epyc.experiment.teardown_time", ValueType.FLOAT,
+            "epyc.experiment.status", ValueType.BOOL,
+            "epyc.experiment.exception", ValueType.STRING,
+            "epyc.experiment.traceback", ValueType.STRING);
 
     private StandardMetadata() { }
 }

@@ -83,7 +83,7 @@ public final class ValueType {
         if (value instanceof Boolean) return BOOL;
         if (value instanceof String) return STRING;
         if (value instanceof java.time.LocalDateTime) return TIMESTAMP;
-        if (value instanceof Complex) return COMPLEX;
+        if (value instanceof ComplexValue) return COMPLEX;
         if (value instanceof List<?> list) {
             // epyc: the first element decides; an empty list is a list of integers
             return listOf(list.isEmpty() ? INT : of(list.get(0)));

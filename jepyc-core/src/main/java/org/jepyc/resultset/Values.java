@@ -11,13 +11,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.BaseStream;
 
-import org.jepyc.Complex;
 import org.jepyc.UnsupportedValueException;
 
 /**
  * Turns whatever an experiment returned into the canonical values a result set stores:
  * {@code Long}, {@code Double}, {@code Boolean}, {@code String}, {@code LocalDateTime},
- * {@link Complex}, and unmodifiable {@code List}s of these. Exceptions become their message
+ * {@link org.jepyc.Complex}, and unmodifiable {@code List}s of these. Exceptions become their message
  * (as epyc persists them). Everything else is refused, naming the value (as epyc refuses a value it
  * has no type mapping for).
  */
@@ -60,7 +59,7 @@ public final class Values {
             return null;   // no column type: callers report it as "No type mapping ... =null"
         }
         if (value instanceof Long || value instanceof Double || value instanceof Boolean
-                || value instanceof String || value instanceof LocalDateTime || value instanceof Complex) {
+                || value instanceof String || value instanceof LocalDateTime || value instanceof ComplexValue) {
             return value;
         }
         if (value instanceof Integer || value instanceof Short || value instanceof Byte) {

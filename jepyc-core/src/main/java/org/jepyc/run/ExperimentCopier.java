@@ -5,12 +5,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.NotSerializableException;
 import java.io.ObjectInputStream;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-
-import org.jepyc.Experiment;
 
 /**
  * Makes independent copies of the experiments of a run by serialisation, so that concurrent
@@ -20,19 +19,21 @@ import org.jepyc.Experiment;
  * class in the loader it came from — not the outermost experiment's loader, which for a user's
  * experiment wrapped in a {@code SummaryExperiment} is jepyc's, blind to classes compiled from a
  * source file ({@code java Sum.java}), defined in jshell, or captured by a lambda there.
+ *
+ * @param <E> the type of experiment
  */
-public final class ExperimentCopier {
+public final class ExperimentCopier<E extends Serializable> {
     private final byte[] snapshot;
     private final List<ClassLoader> loaders;
-    private final Map<Experiment, Integer> index = new IdentityHashMap<>();
+    private final Map<E, Integer> index = new IdentityHashMap<>();
 
     /**
      * @param experiments the experiments to copy (several points may share one)
      * @throws IllegalArgumentException if an experiment cannot be serialised
      */
-    public ExperimentCopier(List<Experiment> experiments) {
-        List<Experiment> distinct = new ArrayList<>();
-        for (Experiment e : experiments) {
+    public ExperimentCopier(List<? extends E> experiments) {
+        List<E> distinct = new ArrayList<>();
+        for (E e : experiments) {
             if (!index.containsKey(e)) {
                 index.put(e, distinct.size());
                 distinct.add(e);
@@ -58,15 +59,15 @@ public final class ExperimentCopier {
      * @param original one of the experiments given to the constructor
      * @return its position in {@link #copies()}
      */
-    public int indexOf(Experiment original) {
+    public int indexOf(E original) {
         return index.get(original);
     }
 
     /** @return a fresh, independent copy of every distinct experiment, in {@link #indexOf} order */
     @SuppressWarnings("unchecked")
-    public List<Experiment> copies() {
+    public List<E> copies() {
         try (ObjectInputStream in = new LoaderObjectInputStream(new ByteArrayInputStream(snapshot), loaders)) {
-            return (List<Experiment>) in.readObject();
+            return (List<E>) in.readObject();
         } catch (IOException | ClassNotFoundException e) {
             throw new IllegalStateException("Cannot copy experiment: " + e, e);
         }

@@ -1,5 +1,6 @@
 package org.jepyc.run;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
@@ -9,13 +10,9 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
-import org.jepyc.Experiment;
-import org.jepyc.ExperimentalConfiguration;
-import org.jepyc.ResultsDict;
-
 /**
  * Runs the points of a configuration on worker threads, each with its own copy of the
- * experiment, and hands the results to the calling thread in submission order as they come:
+ * experiment (a serialisable object the caller's {@link Task} runs), and hands the results to the calling thread in submission order as they come:
  * only the caller touches the notebook, so result sets need no locks, and workers never wait
  * for it. The caller collects what is ready every few milliseconds rather than being woken per
  * result. Workers take the next point from a shared counter, so there is no per-point task
@@ -44,28 +41,45 @@ public final class ParallelRunner {
     }
 
     /**
-     * @param points the points to run
-     * @param sink   receives each result, in the order of {@code points}, on the calling thread
+     * Runs one point on a worker's copy of its experiment.
+     *
+     * @param <E> the type of experiment
+     * @param <R> the type of result
      */
-    public void run(List<ExperimentalConfiguration> points, Consumer<ResultsDict> sink) {
-        int n = points.size();
-        List<Experiment> originals = new ArrayList<>(n);
-        points.forEach(p -> originals.add(p.experiment()));
-        ExperimentCopier copier = new ExperimentCopier(originals);
+    @FunctionalInterface
+    public interface Task<E, R> {
+        /**
+         * @param experiment the worker's own copy of the point's experiment
+         * @param point      the point's position in the run
+         * @return its result (never null)
+         */
+        R run(E experiment, int point);
+    }
+
+    /**
+     * @param <E>         the type of experiment
+     * @param <R>         the type of result
+     * @param experiments the experiment of each point, in order (points may share one)
+     * @param task        runs a point on a copy of its experiment
+     * @param sink        receives each result, in the order of the points, on the calling thread
+     */
+    public <E extends Serializable, R> void run(List<? extends E> experiments, Task<E, R> task, Consumer<R> sink) {
+        int n = experiments.size();
+        ExperimentCopier<E> copier = new ExperimentCopier<>(experiments);
         int[] which = new int[n];
         for (int i = 0; i < n; i++) {
-            which[i] = copier.indexOf(originals.get(i));
+            which[i] = copier.indexOf(experiments.get(i));
         }
 
-        AtomicReferenceArray<ResultsDict> slots = new AtomicReferenceArray<>(n);
+        AtomicReferenceArray<R> slots = new AtomicReferenceArray<>(n);
         AtomicInteger claimed = new AtomicInteger();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Thread caller = Thread.currentThread();
-        Run run = new Run(points, which, slots, claimed, failure, caller);
+        Run<E, R> run = new Run<>(task, which, slots, claimed, failure, caller);
 
         List<Thread> workers = new ArrayList<>(threads);
         for (int t = 0; t < Math.min(threads, n); t++) {
-            List<Experiment> copies = copier.copies();
+            List<E> copies = copier.copies();
             Thread w = new Thread(() -> run.work(copies), "jepyc-worker-" + t);
             w.setDaemon(true);
             workers.add(w);
@@ -82,11 +96,11 @@ public final class ParallelRunner {
         }
     }
 
-    private void drain(Run run, Consumer<ResultsDict> sink) {
+    private <R> void drain(Run<?, R> run, Consumer<R> sink) {
         int n = run.slots.length();
         for (int next = 0; next < n; ) {
             run.next = next;
-            ResultsDict r = run.slots.getAndSet(next, null);
+            R r = run.slots.getAndSet(next, null);
             if (r != null) {
                 sink.accept(r);
                 next++;
@@ -110,13 +124,13 @@ public final class ParallelRunner {
     }
 
     /** After a stop, hands over results that came back out of order, so none is lost. */
-    private static void handOverStragglers(Run run, int from, Consumer<ResultsDict> sink) {
+    private static <R> void handOverStragglers(Run<?, R> run, int from, Consumer<R> sink) {
         // the workers finish the points they are on; wait for those rather than lose them
         while (run.active.get() > 0) {
             LockSupport.parkNanos(1_000_000L);
         }
         for (int i = from; i < run.slots.length(); i++) {
-            ResultsDict r = run.slots.getAndSet(i, null);
+            R r = run.slots.getAndSet(i, null);
             if (r != null) {
                 sink.accept(r);
             }
@@ -138,10 +152,10 @@ public final class ParallelRunner {
     }
 
     /** The state shared by the caller and the workers of one run. */
-    private static final class Run {
-        final List<ExperimentalConfiguration> points;
+    private static final class Run<E, R> {
+        final Task<E, R> task;
         final int[] which;
-        final AtomicReferenceArray<ResultsDict> slots;
+        final AtomicReferenceArray<R> slots;
         final AtomicInteger claimed;
         final AtomicReference<Throwable> failure;
         final AtomicInteger active = new AtomicInteger();
@@ -149,9 +163,9 @@ public final class ParallelRunner {
         volatile int next;
         volatile boolean stop;
 
-        Run(List<ExperimentalConfiguration> points, int[] which, AtomicReferenceArray<ResultsDict> slots,
+        Run(Task<E, R> task, int[] which, AtomicReferenceArray<R> slots,
             AtomicInteger claimed, AtomicReference<Throwable> failure, Thread caller) {
-            this.points = points;
+            this.task = task;
             this.which = which;
             this.slots = slots;
             this.claimed = claimed;
@@ -159,11 +173,11 @@ public final class ParallelRunner {
             this.caller = caller;
         }
 
-        void work(List<Experiment> copies) {
+        void work(List<E> copies) {
             try {
                 int n = slots.length();
                 for (int i = claimed.getAndIncrement(); i < n && !stop; i = claimed.getAndIncrement()) {
-                    ResultsDict r = copies.get(which[i]).set(points.get(i).parameters()).run();
+                    R r = task.run(copies.get(which[i]), i);
                     slots.set(i, r);
                     if (i == next && claimed.get() >= n) {
                         LockSupport.unpark(caller);

@@ -2,25 +2,24 @@ package org.jepyc.run;
 
 import java.time.Duration;
 
-import org.jepyc.LabNotebook;
-
 /**
  * Commits a persistent notebook every so often during a long run, so a crash loses at most one
  * interval's results (epyc commits only at the end of a run). Checking costs one clock read
  * per point.
  */
 public final class PeriodicCommitter {
-    private final LabNotebook notebook;
+    private final Runnable commit;
     private final long intervalNanos;
     private long last = System.nanoTime();
 
     /**
-     * @param notebook the notebook to commit
-     * @param interval how often; zero or negative commits only at the end
+     * @param commit     commits the notebook
+     * @param persistent whether the notebook has anything to commit to (an in-memory one has not)
+     * @param interval   how often; zero or negative commits only at the end
      */
-    public PeriodicCommitter(LabNotebook notebook, Duration interval) {
-        this.notebook = notebook;
-        this.intervalNanos = notebook.isPersistent() && !interval.isNegative() && !interval.isZero()
+    public PeriodicCommitter(Runnable commit, boolean persistent, Duration interval) {
+        this.commit = commit;
+        this.intervalNanos = persistent && !interval.isNegative() && !interval.isZero()
                 ? interval.toNanos() : Long.MAX_VALUE;
     }
 
@@ -29,7 +28,7 @@ public final class PeriodicCommitter {
         if (intervalNanos != Long.MAX_VALUE) {
             long now = System.nanoTime();
             if (now - last >= intervalNanos) {
-                notebook.commit();
+                commit.run();
                 last = System.nanoTime();
             }
         }

@@ -26,15 +26,17 @@ import org.jepyc.ParallelLab;
 import org.jepyc.RepeatedExperiment;
 import org.jepyc.ResultsDict;
 import org.jepyc.SummaryExperiment;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.jepyc.fixtures.SystemTest;
 
 /**
  * Experiments whose classes live in a loader that jepyc's classes cannot see — a class compiled
  * at run time, a single-file source program, a jshell session — copied for ParallelLab's threads,
- * bare, wrapped in combinators, and as lambdas.
+ * bare, wrapped in combinators, and as lambdas. A system test: it compiles with javac and starts
+ * child JVMs and jshell.
  */
+@SystemTest
 class ForeignLoaderCopyTest {
     private static final String USER_SOURCE = """
             import java.util.Map;
@@ -87,7 +89,7 @@ class ForeignLoaderCopyTest {
         try (URLClassLoader user = new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader())) {
             Experiment inner = (Experiment) user.loadClass("Twice").getConstructor().newInstance();
             Experiment outer = new SummaryExperiment(inner);
-            ExperimentCopier copier = new ExperimentCopier(List.of(outer, outer));
+            ExperimentCopier<Experiment> copier = new ExperimentCopier<>(List.of(outer, outer));
             List<Experiment> one = copier.copies();
             List<Experiment> two = copier.copies();
             assertThat(one).hasSize(1);
@@ -98,7 +100,6 @@ class ForeignLoaderCopyTest {
     }
 
     /** The README's {@code Sum}, run as {@code java -cp … Sum.java}: its class exists only in the launcher's memory. */
-    @Tag("system")
     @Test
     void aSingleFileSourceProgramRunsUnderParallelLab(@TempDir Path dir) throws Exception {
         Path source = dir.resolve("Sum.java");
@@ -147,7 +148,6 @@ class ForeignLoaderCopyTest {
     }
 
     /** A jshell session: classes and lambdas defined at the prompt, run on ParallelLab's threads. */
-    @Tag("system")
     @Test
     void aJshellScriptRunsUnderParallelLab(@TempDir Path dir) throws Exception {
         Path script = dir.resolve("sweep.jsh");

@@ -23,6 +23,7 @@ import org.jepyc.ResultsDict;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.jepyc.fixtures.SystemTest;
 
 /** A campaign killed mid-run resumes where its last commit left it, in every format: each point lands once. */
 class CampaignResumeTest {
@@ -64,6 +65,7 @@ class CampaignResumeTest {
         return Notebooks.extensions();
     }
 
+    @SystemTest
     @ParameterizedTest(name = "{0}")
     @MethodSource("formats")
     void aKilledParallelCampaignResumesWhereItStopped(String ext, @TempDir Path dir) throws Exception {

@@ -21,6 +21,7 @@ import org.jepyc.storage.WriterLock;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.jepyc.fixtures.SystemTest;
 
 /**
  * One writing process per notebook file, whatever path names it: a second process that reaches
@@ -68,6 +69,7 @@ class WriterLockTest {
         return Notebooks.extensions();
     }
 
+    @SystemTest
     @ParameterizedTest(name = "{0}")
     @MethodSource("formats")
     void secondWritersThroughAnyOtherPathAreRefusedAndTheFirstWritersCommitsSurvive(String ext, @TempDir Path dir)

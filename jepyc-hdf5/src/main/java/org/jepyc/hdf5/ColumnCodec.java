@@ -99,7 +99,7 @@ final class ColumnCodec {
             case STRING, TIMESTAMP -> text(v);
             case COMPLEX -> {
                 Complex z = (Complex) v;
-                yield new org.jepyc.hdf5.h5.Complex(z.re(), z.im());
+                yield new org.jepyc.hdf5.h5.ComplexPair(z.re(), z.im());
             }
             case LIST -> listOut(name, t.element().orElseThrow(), (List<?>) v);
             case FLOAT -> ((Number) v).doubleValue();
@@ -119,7 +119,7 @@ final class ColumnCodec {
                 case FLOAT -> e instanceof Number num ? (Object) num.doubleValue() : null;
                 case BOOL -> e instanceof Boolean ? e : null;
                 case STRING, TIMESTAMP -> e instanceof String || e instanceof LocalDateTime ? text(e) : null;
-                case COMPLEX -> e instanceof Complex z ? new org.jepyc.hdf5.h5.Complex(z.re(), z.im()) : null;
+                case COMPLEX -> e instanceof Complex z ? new org.jepyc.hdf5.h5.ComplexPair(z.re(), z.im()) : null;
                 case LIST -> null;
             };
             if (x == null) {
@@ -173,7 +173,7 @@ final class ColumnCodec {
 
     /** @param v a value the layer read @return its canonical form */
     static Object valueIn(Object v) {
-        if (v instanceof org.jepyc.hdf5.h5.Complex z) {
+        if (v instanceof org.jepyc.hdf5.h5.ComplexPair z) {
             return new Complex(z.re(), z.im());
         }
         if (v instanceof List<?> l) {

@@ -64,7 +64,7 @@ final class CommitWriter {
     private static final long GROUP_NAME_BYTES = 512;
 
     /** Rows encoded per HDF5 write: bounds the native buffer. */
-    private static final int BLOCK = 1 << 16;
+    private static final int ROWS_PER_BLOCK = 1 << 16;
 
     private final H5File file;
     private final boolean newFile;
@@ -224,8 +224,8 @@ final class CommitWriter {
     }
 
     private void writeRows(CompoundTable ct, List<ColumnRef> cols, int from, int to) {
-        for (int start = from; start < to; start += BLOCK) {
-            int end = Math.min(to, start + BLOCK);
+        for (int start = from; start < to; start += ROWS_PER_BLOCK) {
+            int end = Math.min(to, start + ROWS_PER_BLOCK);
             Map<String, ColumnData> data = new LinkedHashMap<>();
             for (ColumnRef c : cols) {
                 data.put(c.name(), ColumnCodec.toData(c.name(), c.column(), start, end));
@@ -307,7 +307,7 @@ final class CommitWriter {
                 double[] re = new double[n];
                 double[] im = new double[n];
                 for (int i = 0; i < n; i++) {
-                    org.jepyc.hdf5.h5.Complex z = (org.jepyc.hdf5.h5.Complex) values.get(i);
+                    org.jepyc.hdf5.h5.ComplexPair z = (org.jepyc.hdf5.h5.ComplexPair) values.get(i);
                     re[i] = z.re();
                     im[i] = z.im();
                 }

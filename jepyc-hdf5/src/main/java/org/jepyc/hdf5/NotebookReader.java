@@ -40,7 +40,7 @@ final class NotebookReader {
     private static final Logger LOG = LoggerFactory.getLogger(NotebookReader.class);
 
     /** Rows read per HDF5 call: bounds the native buffer (about 100 bytes a row). */
-    private static final int BLOCK = 1 << 16;
+    private static final int ROWS_PER_BLOCK = 1 << 16;
 
     private final ReadOnlyFile file;
     private final String name;
@@ -228,8 +228,8 @@ final class NotebookReader {
         for (Field f : t.fields()) {
             types.put(f.name(), Schema.valueType(name, categories.get(f.name()), f));
         }
-        for (int from = 0; from < g.resultRows(); from += BLOCK) {
-            int to = Math.min(g.resultRows(), from + BLOCK);
+        for (int from = 0; from < g.resultRows(); from += ROWS_PER_BLOCK) {
+            int to = Math.min(g.resultRows(), from + ROWS_PER_BLOCK);
             Map<String, ColumnData> block = t.read(from, to);
             List<ColumnValues> cols = new ArrayList<>(names.size());
             for (String n : names) {

@@ -7,7 +7,7 @@ import org.jepyc.Lab;
 import org.jepyc.LabNotebook;
 import org.jepyc.ParallelLab;
 import org.jepyc.cluster.ClusterLab;
-import org.jepyc.cluster.ClusterUnavailableException;
+import org.jepyc.cluster.admin.ClusterUnavailableException;
 
 /**
  * Where a lab stands, as a notebook shows it: its kind and parallelism, its notebook's current

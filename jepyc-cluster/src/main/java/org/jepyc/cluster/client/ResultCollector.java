@@ -48,7 +48,7 @@ public final class ResultCollector {
      * @param resolved told of each result as it enters the notebook
      * @return what was found; the caller commits, then discards
      */
-    public Collection collect(LabNotebook nb, Consumer<ResultsDict> resolved) {
+    public CollectionReport collect(LabNotebook nb, Consumer<ResultsDict> resolved) {
         Map<String, List<String>> byBatch = new LinkedHashMap<>();
         List<String> lost = new ArrayList<>();
         for (String job : nb.allPendingResults()) {
@@ -108,6 +108,6 @@ public final class ResultCollector {
                 crashed.addAll(jobs);
             }
         }
-        return new Collection(n, lost, crashed, discard);
+        return new CollectionReport(n, lost, crashed, discard);
     }
 }

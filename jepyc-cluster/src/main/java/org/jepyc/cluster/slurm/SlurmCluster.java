@@ -13,8 +13,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 
-import org.jepyc.cluster.ClusterUnavailableException;
-import org.jepyc.cluster.admin.ClusterLauncher;
+import org.jepyc.cluster.admin.ClusterUnavailableException;
+import org.jepyc.cluster.launch.ClusterLauncher;
 import org.jepyc.cluster.admin.ConnectionFile;
 
 /**

@@ -16,7 +16,7 @@ import org.jepyc.LabNotebook;
 import org.jepyc.ResultsDict;
 import org.jepyc.cluster.ClusterLab;
 import org.jepyc.cluster.ClusterOptions;
-import org.jepyc.cluster.admin.ClusterLauncher;
+import org.jepyc.cluster.launch.ClusterLauncher;
 import org.jepyc.cluster.admin.ConnectionFile;
 import org.jepyc.cluster.client.ClusterStatus;
 import org.jepyc.cluster.client.JobClient;
@@ -30,12 +30,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.jepyc.fixtures.SystemTest;
 
 /**
  * A head holding the data and lite workers with an end time, as batch jobs run them, in this JVM:
  * a worker takes no batch it cannot finish before its end, a worker told to go hands its batch back,
  * and in both cases every point still lands once.
  */
+@SystemTest
 class HeadAndLiteWorkersTest {
     @TempDir
     Path dir;

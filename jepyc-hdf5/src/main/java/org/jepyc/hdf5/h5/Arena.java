@@ -17,7 +17,7 @@ import org.bytedeco.javacpp.BytePointer;
  */
 final class Arena implements AutoCloseable {
 
-    private static final long BLOCK = 1 << 20;
+    private static final long BLOCK_BYTES = 1 << 20;
 
     private final List<BytePointer> blocks = new ArrayList<>();
     private BytePointer block;
@@ -36,7 +36,7 @@ final class Arena implements AutoCloseable {
         }
         long at = (used + 7) & ~7L;
         if (block == null || at + n > capacity) {
-            capacity = Math.max(BLOCK, n);
+            capacity = Math.max(BLOCK_BYTES, n);
             block = new BytePointer(capacity);
             blocks.add(block);
             view = block.asByteBuffer().order(ByteOrder.nativeOrder());

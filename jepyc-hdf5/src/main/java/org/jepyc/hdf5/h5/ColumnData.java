@@ -19,7 +19,7 @@ public sealed interface ColumnData {
     /** The field kind these values can be written as (VLEN for lists). */
     FieldType.Kind kind();
 
-    /** The value of row {@code i}, boxed (Long, Double, Boolean, String, Complex or List). */
+    /** The value of row {@code i}, boxed (Long, Double, Boolean, String, ComplexPair or List). */
     Object get(int i);
 
     /** Values of an INT field of any width (unsigned 64-bit values above Long.MAX_VALUE are clipped). */
@@ -75,7 +75,7 @@ public sealed interface ColumnData {
         }
         @Override public int size() { return re.length; }
         @Override public FieldType.Kind kind() { return FieldType.Kind.COMPLEX; }
-        @Override public Object get(int i) { return new Complex(re[i], im[i]); }
+        @Override public Object get(int i) { return new ComplexPair(re[i], im[i]); }
         @Override public boolean equals(Object o) {
             return o instanceof Complexes c && Arrays.equals(re, c.re) && Arrays.equals(im, c.im);
         }
@@ -85,7 +85,7 @@ public sealed interface ColumnData {
 
     /**
      * Values of a VLEN field: one list per row, elements Long, Double, Boolean, String or
-     * {@link Complex} according to the field's element type. A null row is written as an empty list.
+     * {@link ComplexPair} according to the field's element type. A null row is written as an empty list.
      */
     record Lists(List<?>[] values) implements ColumnData {
         public Lists { Objects.requireNonNull(values); }

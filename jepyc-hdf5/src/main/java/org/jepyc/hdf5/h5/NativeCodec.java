@@ -85,7 +85,7 @@ final class NativeCodec {
             case BOOL -> buf.put(at, (byte) (((Boolean) require(v, Boolean.class, type)) ? 1 : 0));
             case STRING -> buf.putLong(at, putString((String) require(v, String.class, type), arena));
             case COMPLEX -> {
-                Complex c = (Complex) require(v, Complex.class, type);
+                ComplexPair c = (ComplexPair) require(v, ComplexPair.class, type);
                 buf.putDouble(at, c.re());
                 buf.putDouble(at + 8, c.im());
             }
@@ -184,7 +184,7 @@ final class NativeCodec {
             case FLOAT -> buf.getDouble(at);
             case BOOL -> buf.get(at) != 0;
             case STRING -> getString(buf, at);
-            case COMPLEX -> new Complex(buf.getDouble(at), buf.getDouble(at + 8));
+            case COMPLEX -> new ComplexPair(buf.getDouble(at), buf.getDouble(at + 8));
             case VLEN -> getList(type.element(), buf, at);
         };
     }

@@ -410,7 +410,7 @@ public final class ReadOnlyFile implements AutoCloseable {
             int n = r == null ? 0 : Array.getLength(r);
             List<Object> out = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
-                out.add(new Complex(((Number) Array.get(r, i)).doubleValue(),
+                out.add(new ComplexPair(((Number) Array.get(r, i)).doubleValue(),
                         ((Number) Array.get(parts.get("i"), i)).doubleValue()));
             }
             return Collections.unmodifiableList(out);

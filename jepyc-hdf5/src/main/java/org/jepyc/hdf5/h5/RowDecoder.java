@@ -163,7 +163,7 @@ final class RowDecoder {
                 case STRING -> string(heapObject(b, at));
                 case COMPLEX -> {
                     List<CompoundDataType.CompoundDataMember> parts = ((CompoundDataType) dt).getMembers();
-                    yield new Complex(b.order(order(parts.get(0).getDataType())).getDouble(at + parts.get(0).getOffset()),
+                    yield new ComplexPair(b.order(order(parts.get(0).getDataType())).getDouble(at + parts.get(0).getOffset()),
                             b.order(order(parts.get(1).getDataType())).getDouble(at + parts.get(1).getOffset()));
                 }
                 case VLEN -> sequence(t.element(), ((io.jhdf.object.datatype.VariableLength) dt).getParent(),

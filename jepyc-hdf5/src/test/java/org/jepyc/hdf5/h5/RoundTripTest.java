@@ -64,13 +64,13 @@ class RoundTripTest {
             List<Double> lf = new ArrayList<>();
             List<String> lw = new ArrayList<>();
             List<Boolean> lb = new ArrayList<>();
-            List<Complex> lz = new ArrayList<>();
+            List<ComplexPair> lz = new ArrayList<>();
             for (int k = 0; k < i % 4; k++) { // row 0, 4, 8 ... have empty lists
                 li.add((long) k * i);
                 lf.add(k + 0.25);
                 lw.add(k == 1 ? "añejo 🍷" : "w" + k);
                 lb.add(k % 2 == 1);
-                lz.add(new Complex(k, -k));
+                lz.add(new ComplexPair(k, -k));
             }
             ints[i] = li;
             floats[i] = lf;

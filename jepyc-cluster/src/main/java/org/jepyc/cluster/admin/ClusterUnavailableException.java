@@ -1,4 +1,4 @@
-package org.jepyc.cluster;
+package org.jepyc.cluster.admin;
 
 /**
  * The cluster could not be reached after the allowed attempts. The message names the

@@ -1,12 +1,11 @@
-package org.jepyc.run;
+package org.jepyc;
 
 import java.time.Duration;
 
-import org.jepyc.Progress;
-import org.jepyc.ProgressListener;
-import org.jepyc.ResultsDict;
-
-/** Counts points as they enter the notebook and tells a listener. */
+/**
+ * Counts points as they enter the notebook and tells a {@link ProgressListener}: what every lab
+ * does with its results, here for labs that collect them themselves (a cluster lab).
+ */
 public final class ProgressTracker {
     private final ProgressListener listener;
     private final int total;

@@ -10,4 +10,4 @@ import java.util.List;
  * @param crashed   jobs whose result could not be read
  * @param discard   batches whose results may be discarded from the cluster once the notebook is committed
  */
-public record Collection(int collected, List<String> lost, List<String> crashed, List<String> discard) { }
+public record CollectionReport(int collected, List<String> lost, List<String> crashed, List<String> discard) { }

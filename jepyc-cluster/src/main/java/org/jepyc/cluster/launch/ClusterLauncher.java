@@ -1,4 +1,4 @@
-package org.jepyc.cluster.admin;
+package org.jepyc.cluster.launch;
 
 import java.io.File;
 import java.io.IOException;
@@ -8,7 +8,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.jepyc.cluster.ClusterUnavailableException;
+import org.jepyc.cluster.admin.ClusterUnavailableException;
+import org.jepyc.cluster.admin.ConnectionFile;
+import org.jepyc.cluster.admin.OwnerOnly;
 import org.jepyc.cluster.client.JobClient;
 import org.jepyc.cluster.worker.WorkerMain;
 
