@@ -264,25 +264,4 @@ class CommandLineTest {
         java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(png.toFile());
         assertThat(img.getWidth()).isEqualTo(800);
     }
-
-    @Test
-    void planTellsWhereACampaignStands() throws Exception {
-        Path nb = dir.resolve("campaign.json");
-        try (LabNotebook n = new JsonLabNotebook(nb)) {
-            Lab lab = new Lab(n);
-            lab.put("x", List.of(1, 2, 3, 4, 5));
-            lab.runExperiment(Experiment.of(p -> {
-                if ((Long) p.get("x") == 5) {
-                    throw new IllegalStateException("no");
-                }
-                return Map.of("y", 1);
-            }));
-            n.current().setAttribute(Lab.CAMPAIGN_POINTS, 8L);
-            n.addPendingResult(Map.of("x", 6L), "job-6");
-        }
-        Jepyc.Result r = Cli.run("plan", nb.toString());
-        assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(r.out()).contains("4 done, 1 failed, 1 pending", "2 left of 8 points");
-    }
-
 }
