@@ -11,7 +11,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-/** Designs beyond the grid: continuous ranges and the sampling designs (issue 8, item 1). */
+/** Designs beyond the grid: continuous ranges and the sampling designs. */
 class SamplingDesignTest {
 
     private static Map<String, List<Object>> space(Object... pairs) {

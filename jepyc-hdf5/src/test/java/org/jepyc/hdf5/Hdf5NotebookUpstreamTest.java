@@ -408,7 +408,7 @@ class Hdf5NotebookUpstreamTest {
     }
 
     @Test
-    @Disabled("skipped upstream as platform-dependent (item 187)")
+    @Disabled("epyc's own test skips this case as platform-dependent")
     void committingAReloadedLockedNotebookLeavesTheFileAlone() {
     }
 

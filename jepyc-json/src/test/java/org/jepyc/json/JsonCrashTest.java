@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * kill -9 at random moments of a committing process: the file always parses and holds every
- * result of the last commit that completed (DESIGN.md reliability rules).
+ * result of the last commit that completed: a commit is replaced whole or not at all.
  */
 @SystemTest
 class JsonCrashTest {
