@@ -35,8 +35,7 @@ final class PythonPrettyPrinter implements PrettyPrinter {
 
     @Override
     public void writeStartObject(JsonGenerator g) throws IOException {
-        g.writeRaw('{');
-        depth++;
+        open(g, '{');
     }
 
     @Override
@@ -51,23 +50,17 @@ final class PythonPrettyPrinter implements PrettyPrinter {
 
     @Override
     public void writeObjectEntrySeparator(JsonGenerator g) throws IOException {
-        g.writeRaw(',');
-        newlineAndIndent(g);
+        separate(g);
     }
 
     @Override
     public void writeEndObject(JsonGenerator g, int entries) throws IOException {
-        depth--;
-        if (entries > 0) {
-            newlineAndIndent(g);
-        }
-        g.writeRaw('}');
+        close(g, entries, '}');
     }
 
     @Override
     public void writeStartArray(JsonGenerator g) throws IOException {
-        g.writeRaw('[');
-        depth++;
+        open(g, '[');
     }
 
     @Override
@@ -77,16 +70,31 @@ final class PythonPrettyPrinter implements PrettyPrinter {
 
     @Override
     public void writeArrayValueSeparator(JsonGenerator g) throws IOException {
-        g.writeRaw(',');
-        newlineAndIndent(g);
+        separate(g);
     }
 
     @Override
     public void writeEndArray(JsonGenerator g, int values) throws IOException {
+        close(g, values, ']');
+    }
+
+    // Objects and arrays lay out alike: a member per line, the closing bracket on a line of its
+    // own unless the container is empty ("{}", "[]"), as Python's json.dump(indent=...) writes.
+    private void open(JsonGenerator g, char bracket) throws IOException {
+        g.writeRaw(bracket);
+        depth++;
+    }
+
+    private void separate(JsonGenerator g) throws IOException {
+        g.writeRaw(',');
+        newlineAndIndent(g);
+    }
+
+    private void close(JsonGenerator g, int members, char bracket) throws IOException {
         depth--;
-        if (values > 0) {
+        if (members > 0) {
             newlineAndIndent(g);
         }
-        g.writeRaw(']');
+        g.writeRaw(bracket);
     }
 }

@@ -119,9 +119,7 @@ public final class CompoundTable implements AutoCloseable {
 
     /** The field names in file order. */
     public List<String> fieldNames() {
-        List<String> names = new ArrayList<>(fields.size());
-        fields.forEach(f -> names.add(f.name()));
-        return names;
+        return Field.names(fields);
     }
 
     /** The path of this dataset in its file. */

@@ -224,9 +224,7 @@ public final class ReadOnlyFile implements AutoCloseable {
 
         /** The field names in file order. */
         public List<String> fieldNames() {
-            List<String> names = new ArrayList<>(fields.size());
-            fields.forEach(f -> names.add(f.name()));
-            return names;
+            return Field.names(fields);
         }
 
         /** The number of rows (the dataset's extent). */
