@@ -2,7 +2,6 @@ package org.jepyc;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -44,13 +43,14 @@ public class FactorialDesign implements Design {
         }
         int k = names.size();
         int[] index = new int[k];
-        int capacity = (int) (k / 0.75f) + 1;
         for (int p = 0; p < n; p++) {
-            Map<String, Object> point = new HashMap<>(capacity);
+            // a point is an unmodifiable map in the order the parameters were set, one array per point
+            Object[] point = new Object[2 * k];
             for (int j = 0; j < k; j++) {
-                point.put(names.get(j), ranges.get(j).get(index[j]));
+                point[2 * j] = names.get(j);
+                point[2 * j + 1] = ranges.get(j).get(index[j]);
             }
-            out.add(new ExperimentalConfiguration(e, point));
+            out.add(new ExperimentalConfiguration(e, FrozenMap.ofEntries(point)));
             for (int j = k - 1; j >= 0 && ++index[j] == ranges.get(j).size(); j--) {
                 index[j] = 0;
             }

@@ -2,7 +2,6 @@ package org.jepyc;
 
 import java.io.Serializable;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +55,7 @@ public final class ResultsDict implements Serializable {
     }
 
     private static Map<String, Object> copy(Map<String, ?> m) {
-        return m == null || m.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(m));
+        return FrozenMap.copyOf(m);
     }
 
     /** @return the point in parameter space */
