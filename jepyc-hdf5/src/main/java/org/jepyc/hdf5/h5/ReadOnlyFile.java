@@ -37,11 +37,13 @@ public final class ReadOnlyFile implements AutoCloseable {
 
     private final Path path;
     private final HdfFile hdf;
-    private final Map<Long, io.jhdf.GlobalHeap> heaps = RowDecoder.newHeapCache();
+    private final byte[] bytes;
+    private GlobalHeaps heaps;
 
-    private ReadOnlyFile(Path path, HdfFile hdf) {
+    private ReadOnlyFile(Path path, HdfFile hdf, byte[] bytes) {
         this.path = path;
         this.hdf = hdf;
+        this.bytes = bytes;
     }
 
     /**
@@ -52,7 +54,7 @@ public final class ReadOnlyFile implements AutoCloseable {
     public static ReadOnlyFile open(Path path) {
         Path abs = path.toAbsolutePath();
         var bytes = Snapshot.read(abs);
-        return new ReadOnlyFile(abs, guard(abs, "open", () -> HdfFile.fromByteBuffer(bytes)));
+        return new ReadOnlyFile(abs, guard(abs, "open", () -> HdfFile.fromByteBuffer(bytes)), bytes.array());
     }
 
     /** The absolute path of the file. */
@@ -189,6 +191,14 @@ public final class ReadOnlyFile implements AutoCloseable {
         });
     }
 
+    /** The file's heap collections, parsed as rows refer to them. */
+    private GlobalHeaps heaps() {
+        if (heaps == null) {
+            heaps = new GlobalHeaps(bytes, hdf.getUserBlockSize(), hdf.getHdfBackingStorage().getSizeOfLengths());
+        }
+        return heaps;
+    }
+
     @Override
     public void close() {
         try {
@@ -244,7 +254,7 @@ public final class ReadOnlyFile implements AutoCloseable {
             int n = (int) (to - from);
             return guard("read rows [" + from + ", " + to + ") of " + objectPath, () -> {
                 if (n > 0 && dataset instanceof io.jhdf.api.dataset.ChunkedDataset chunked) {
-                    return new RowDecoder(chunked, fields, heaps).read(from, n);
+                    return new RowDecoder(chunked, fields, heaps()).read(from, n);
                 }
                 Map<String, ColumnData> out = new LinkedHashMap<>();
                 Map<?, ?> raw = n == 0 ? Map.of() : (Map<?, ?>) dataset.getData(new long[] {from}, new int[] {n});

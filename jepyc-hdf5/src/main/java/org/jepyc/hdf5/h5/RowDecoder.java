@@ -1,6 +1,5 @@
 package org.jepyc.hdf5.h5;
 
-import io.jhdf.GlobalHeap;
 import io.jhdf.api.dataset.ChunkedDataset;
 import io.jhdf.object.datatype.CompoundDataType;
 import io.jhdf.object.datatype.DataType;
@@ -12,7 +11,6 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,14 +36,14 @@ final class RowDecoder {
     private final DataType[] types;
     private final int rowSize;
     private final int chunkRows;
-    private final Map<Long, GlobalHeap> heaps;
+    private final GlobalHeaps heaps;
 
     /**
      * @param dataset the table
      * @param fields  its fields, in the compound's member order
-     * @param heaps   heap collections already parsed, shared by every table of the file
+     * @param heaps   the file's heap collections, shared by every table of the file
      */
-    RowDecoder(ChunkedDataset dataset, List<Field> fields, Map<Long, GlobalHeap> heaps) {
+    RowDecoder(ChunkedDataset dataset, List<Field> fields, GlobalHeaps heaps) {
         this.dataset = dataset;
         this.storage = dataset.getHdfFile().getHdfBackingStorage();
         this.fields = fields;
@@ -111,14 +109,16 @@ final class RowDecoder {
             }
             case STRING: {
                 String[] v = new String[n];
-                ByteBuffer previous = null;
+                long previous = -1;
                 for (int i = 0; i < n; i++) {
-                    ByteBuffer bytes = heapObject(rows, i * rowSize + offset);
-                    if (previous != null && previous.equals(bytes)) {
+                    long at = locate(rows, i * rowSize + offset);
+                    if (at < 0) {
+                        v[i] = "";
+                    } else if (heaps.sameBytes(at, previous)) {
                         v[i] = v[i - 1];
                     } else {
-                        v[i] = string(bytes);
-                        previous = bytes;
+                        v[i] = heaps.string(at);
+                        previous = at;
                     }
                 }
                 return new ColumnData.Strings(v);
@@ -160,7 +160,10 @@ final class RowDecoder {
                 case INT -> integer(b, at, dt);
                 case FLOAT -> floating(b, at, dt);
                 case BOOL -> b.get(at) != 0;
-                case STRING -> string(heapObject(b, at));
+                case STRING -> {
+                    long located = locate(b, at);
+                    yield located < 0 ? "" : heaps.string(located);
+                }
                 case COMPLEX -> {
                     List<CompoundDataType.CompoundDataMember> parts = ((CompoundDataType) dt).getMembers();
                     yield new ComplexPair(b.order(order(parts.get(0).getDataType())).getDouble(at + parts.get(0).getOffset()),
@@ -174,33 +177,22 @@ final class RowDecoder {
     }
 
     /**
-     * The heap object a variable-length value at {@code at} refers to: a 4-byte length, the
-     * collection's address and the object's index. Index 0 is a nil reference (an empty value).
+     * Where the heap object a variable-length value at {@code at} refers to lies (see
+     * {@link GlobalHeaps#locate}): the value is a 4-byte length, the collection's address and the
+     * object's index. Index 0 is a nil reference (an empty value): -1.
      */
-    private ByteBuffer heapObject(ByteBuffer b, int at) {
+    private long locate(ByteBuffer b, int at) {
         int offsetSize = storage.getSizeOfOffsets();
         b.order(ByteOrder.LITTLE_ENDIAN);
         long address = offsetSize == 8 ? b.getLong(at + 4) : Integer.toUnsignedLong(b.getInt(at + 4));
         int index = b.getInt(at + 4 + offsetSize);
-        if (index == 0) {
-            return ByteBuffer.allocate(0);
-        }
-        GlobalHeap heap = heaps.get(address);
-        if (heap == null) {
-            heap = new GlobalHeap(storage, address);
-            heaps.put(address, heap);
-        }
-        return heap.getObjectData(index);
+        return index == 0 ? -1 : heaps.locate(address, index);
     }
 
-    private static String string(ByteBuffer bytes) {
-        int len = bytes.remaining();
-        byte[] raw = new byte[len];
-        bytes.duplicate().get(raw);
-        while (len > 0 && raw[len - 1] == 0) {
-            len--;   // the terminating NUL HDF5 stores with a string
-        }
-        return new String(raw, 0, len, StandardCharsets.UTF_8);
+    /** The bytes of the heap object a variable-length value at {@code at} refers to (see {@link #locate}). */
+    private ByteBuffer heapObject(ByteBuffer b, int at) {
+        long located = locate(b, at);
+        return located < 0 ? ByteBuffer.allocate(0) : heaps.buffer(located);
     }
 
     private static long integer(ByteBuffer b, int at, DataType dt) {
@@ -225,10 +217,5 @@ final class RowDecoder {
 
     private static ByteOrder order(DataType dt) {
         return dt instanceof FloatingPoint f ? f.getByteOrder() : ByteOrder.LITTLE_ENDIAN;
-    }
-
-    /** A fresh cache of parsed heap collections for one file. */
-    static Map<Long, GlobalHeap> newHeapCache() {
-        return new HashMap<>();
     }
 }

@@ -39,7 +39,7 @@ public final class Snapshot {
 
     /**
      * @param file a file
-     * @return its bytes at one instant, in a heap buffer
+     * @return its bytes at one instant, in a heap buffer whose whole array they are
      * @throws H5FileException if it cannot be read, is larger than 2 GiB, or never holds still
      */
     public static ByteBuffer read(Path file) {
