@@ -41,6 +41,9 @@ public class ResultSet {
 
     private final ResultTable table;
     private final PendingTable pending = new PendingTable();
+    /** {@link #pendingJobs()} as last made, and the pending table's version it was made at. */
+    private List<PendingJob> pendingJobs = List.of();
+    private long pendingJobsVersion;
     private final Map<String, Object> attributes = new LinkedHashMap<>();
     private String description;
     private boolean locked;
@@ -434,11 +437,24 @@ public class ResultSet {
 
     /** @return the set as it is now, as a commit hands it to a file format */
     SetSnapshot snapshot() {
-        List<PendingJob> jobs = new ArrayList<>(pending.size());
-        for (String id : pending.ids()) {
-            jobs.add(new PendingJob(id, pending.parameters(id)));
+        return new SetSnapshot(description, locked, attributes, new Rows(table.columns(), table.rows()), pendingJobs());
+    }
+
+    /**
+     * The pending jobs as a commit describes them, made again only when a job was added or
+     * removed since: a campaign on a cluster keeps many jobs pending and commits often, and
+     * {@link #isDirty()} may be asked at any time.
+     */
+    private List<PendingJob> pendingJobs() {
+        if (pendingJobsVersion != pending.version()) {
+            List<PendingJob> jobs = new ArrayList<>(pending.size());
+            for (String id : pending.ids()) {
+                jobs.add(new PendingJob(id, pending.parameters(id)));
+            }
+            pendingJobs = List.copyOf(jobs);   // immutable, so each snapshot shares it rather than copying
+            pendingJobsVersion = pending.version();
         }
-        return new SetSnapshot(description, locked, attributes, new Rows(table.columns(), table.rows()), jobs);
+        return pendingJobs;
     }
 
     /** @return the set as its file holds it, or null if the file holds none of it */
