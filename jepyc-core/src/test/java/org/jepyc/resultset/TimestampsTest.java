@@ -5,10 +5,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDateTime;
 
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The hand-written fast path reads exactly what the general DateTimeFormatter reader reads. */
+/**
+ * The hand-written fast paths: reading agrees with the general DateTimeFormatter reader, and
+ * writing gives Python's {@code isoformat()} (seconds always, six fraction digits or none).
+ */
 class TimestampsTest {
+    @ParameterizedTest
+    @CsvSource({
+        "2026,11,23,21,57,8,332705000,2026-11-23T21:57:08.332705",
+        "2026,1,2,3,4,0,0,2026-01-02T03:04:00",
+        "2026,12,31,23,59,59,123000000,2026-12-31T23:59:59.123000",
+        "2026,12,31,23,59,59,1000,2026-12-31T23:59:59.000001",
+        "2026,12,31,23,59,59,999,2026-12-31T23:59:59",
+        "5,6,7,8,9,10,0,0005-06-07T08:09:10",
+        "12345,6,7,8,9,10,0,12345-06-07T08:09:10"})
+    void writesAsPythonsIsoformat(int y, int mo, int d, int h, int mi, int s, int nanos, String python) {
+        LocalDateTime t = LocalDateTime.of(y, mo, d, h, mi, s, nanos);
+        assertThat(Timestamps.format(t)).isEqualTo(python);
+        if (y <= 9999) {
+            assertThat(Timestamps.parseOrNull(python)).isEqualTo(Timestamps.truncate(t));
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"2026-11-23T21:57:08.332705", "2026-11-23T21:57:08", "2026-11-23T21:57:08.5",
         "2026-11-23T21:57:08.123456789", "2026-02-30T00:00:00", "2026-11-23T24:00:00", "2026-11-23 21:57:08",
