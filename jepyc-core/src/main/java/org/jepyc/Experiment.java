@@ -79,6 +79,10 @@ public abstract class Experiment implements Serializable {
     private boolean seeded;
     private transient RandomGenerator random;
 
+    /** An experiment with no point yet: {@link #set} gives it one. */
+    protected Experiment() {
+    }
+
     /**
      * Moves the experiment to a new point: {@link #deconfigure()} then {@link #configure}.
      *

@@ -14,6 +14,10 @@ import java.util.TreeSet;
 public class PointwiseDesign implements Design {
     private static final long serialVersionUID = 1L;
 
+    /** The design; it has no settings. */
+    public PointwiseDesign() {
+    }
+
     @Override
     public List<ExperimentalConfiguration> experiments(Experiment e, Map<String, List<Object>> space) {
         int n = size(space);

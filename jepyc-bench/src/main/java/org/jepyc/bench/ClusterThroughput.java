@@ -49,7 +49,7 @@ public final class ClusterThroughput {
 
     private static void run(ConnectionFile cf, ClusterOptions o, long n) {
         LabNotebook nb = new LabNotebook();
-        try (ClusterLab lab = new ClusterLab(nb, cf, new FactorialDesign(), o)) {
+        try (ClusterLab lab = new ClusterLab(nb, cf.path(), new FactorialDesign(), o)) {
             lab.put("a", LongStream.range(0, n)).put("b", 1L);
             long t0 = System.nanoTime();
             lab.runExperiment(new TrivialExperiment());

@@ -92,7 +92,7 @@ final class CollectCommand implements Callable<Integer> {
                             System.console() != null);
             ClusterOptions options = ClusterOptions.defaults().withReconnections(1).withConnectTimeout(Duration.ofSeconds(3))
                     .withAllow(experimentPackages());
-            try (ClusterLab lab = withExperimentClasses(() -> new ClusterLab(nb, cf, new FactorialDesign(), options))) {
+            try (ClusterLab lab = withExperimentClasses(() -> new ClusterLab(nb, connection, new FactorialDesign(), options))) {
                 lab.withProgress(new ProgressListener() {
                     @Override
                     public void started(int total) {

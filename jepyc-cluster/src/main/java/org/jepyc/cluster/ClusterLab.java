@@ -151,7 +151,7 @@ public class ClusterLab extends Lab {
      * @param options    tuning
      * @throws ClusterUnavailableException if the cluster cannot be reached
      */
-    public ClusterLab(LabNotebook notebook, ConnectionFile connection, Design design, ClusterOptions options) {
+    ClusterLab(LabNotebook notebook, ConnectionFile connection, Design design, ClusterOptions options) {
         super(notebook, design);
         this.connection = Objects.requireNonNull(connection, "connection");
         this.options = Objects.requireNonNull(options, "options");

@@ -93,7 +93,7 @@ class HeadAndLiteWorkersTest {
     void aWorkerTakesNoBatchItCannotFinishBeforeItsJobEndsAndLeaves() throws Exception {
         LabNotebook nb = new LabNotebook();
         ClusterOptions o = ClusterOptions.defaults().withBatchSize(2).withWaitingTime(Duration.ofMillis(200));
-        try (ClusterLab lab = new ClusterLab(nb, cf, new FactorialDesign(), o)) {
+        try (ClusterLab lab = new ClusterLab(nb, cf.path(), new FactorialDesign(), o)) {
             lab.put("a", IntStream.range(0, 20));
             lab.put("ms", 200);
             lab.runExperiment(new Sum());
@@ -122,7 +122,7 @@ class HeadAndLiteWorkersTest {
     void aWorkerToldToGoHandsItsBatchBackUncounted() throws Exception {
         LabNotebook nb = new LabNotebook();
         ClusterOptions o = ClusterOptions.defaults().withBatchSize(1).withWaitingTime(Duration.ofMillis(200));
-        try (ClusterLab lab = new ClusterLab(nb, cf, new FactorialDesign(), o)) {
+        try (ClusterLab lab = new ClusterLab(nb, cf.path(), new FactorialDesign(), o)) {
             lab.put("a", List.of(7));
             lab.put("ms", 5_000);
             Worker w = worker(null);
