@@ -65,6 +65,16 @@ public final class TimestampColumn extends Column {
         return m == TEXT ? text.getOrDefault(row, "") : Timestamps.fromMicros(m);
     }
 
+    /**
+     * @param row a row
+     * @return its value as text: the date-time as Python's {@code isoformat()} writes it, or
+     *         the text stored as it was
+     */
+    public String getText(int row) {
+        long m = micros[row];
+        return m == TEXT ? text.getOrDefault(row, "") : Timestamps.formatMicros(m);
+    }
+
     @Override
     public void truncate(int newSize) {
         text.keySet().removeIf(r -> r >= newSize);

@@ -37,20 +37,53 @@ public final class Timestamps {
         if (year < 0 || year > 9999) {
             return formatAnyYear(t);
         }
-        // the common case, twice per row of every commit: digits straight into bytes
-        int micros = t.getNano() / 1000;
+        return isoformat(year, t.getMonthValue(), t.getDayOfMonth(), t.getHour(), t.getMinute(), t.getSecond(),
+                t.getNano() / 1000);
+    }
+
+    /**
+     * {@link #format} of {@link #fromMicros}, without making the date-time: a commit writes two
+     * timestamps per row.
+     *
+     * @param micros what {@link #toMicros} gave
+     * @return the date-time's text as Python's {@code isoformat()} writes it
+     */
+    public static String formatMicros(long micros) {
+        long seconds = Math.floorDiv(micros, 1_000_000L);
+        int micro = (int) Math.floorMod(micros, 1_000_000L);
+        long day = Math.floorDiv(seconds, 86_400L);
+        int second = (int) Math.floorMod(seconds, 86_400L);
+        // the proleptic Gregorian date of a day count, by 400-year eras of 146,097 days starting
+        // on 1 March, so that the leap day falls at the end of a year
+        long z = day + 719_468L;
+        long era = Math.floorDiv(z, 146_097L);
+        long dayOfEra = z - era * 146_097L;
+        long yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365;
+        long dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
+        long monthFromMarch = (5 * dayOfYear + 2) / 153;
+        int dayOfMonth = (int) (dayOfYear - (153 * monthFromMarch + 2) / 5 + 1);
+        int month = (int) (monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9);
+        long year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+        if (year < 0 || year > 9999) {
+            return format(fromMicros(micros));
+        }
+        return isoformat((int) year, month, dayOfMonth, second / 3600, second / 60 % 60, second % 60, micro);
+    }
+
+    /** The text Python's {@code isoformat()} gives a date-time of a four-digit year: digits straight into bytes. */
+    private static String isoformat(int year, int month, int day, int hour, int minute, int second, int micros) {
         byte[] out = new byte[micros != 0 ? 26 : 19];
         digits(out, 0, year, 4);
         out[4] = '-';
-        digits(out, 5, t.getMonthValue(), 2);
+        digits(out, 5, month, 2);
         out[7] = '-';
-        digits(out, 8, t.getDayOfMonth(), 2);
+        digits(out, 8, day, 2);
         out[10] = 'T';
-        digits(out, 11, t.getHour(), 2);
+        digits(out, 11, hour, 2);
         out[13] = ':';
-        digits(out, 14, t.getMinute(), 2);
+        digits(out, 14, minute, 2);
         out[16] = ':';
-        digits(out, 17, t.getSecond(), 2);
+        digits(out, 17, second, 2);
         if (micros != 0) {
             out[19] = '.';
             digits(out, 20, micros, 6);

@@ -3,7 +3,10 @@ package org.jepyc.resultset;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.SplittableRandom;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -25,8 +28,22 @@ class TimestampsTest {
     void writesAsPythonsIsoformat(int y, int mo, int d, int h, int mi, int s, int nanos, String python) {
         LocalDateTime t = LocalDateTime.of(y, mo, d, h, mi, s, nanos);
         assertThat(Timestamps.format(t)).isEqualTo(python);
+        assertThat(Timestamps.formatMicros(Timestamps.toMicros(t))).isEqualTo(python);
         if (y <= 9999) {
             assertThat(Timestamps.parseOrNull(python)).isEqualTo(Timestamps.truncate(t));
+        }
+    }
+
+    @Test
+    void writesFromMicrosecondsAsFromTheDateTime() {
+        // every day of 1900..2100 (leap days, century years) at varied times of day, and the epoch's edges
+        SplittableRandom random = new SplittableRandom(7);
+        for (LocalDateTime t = LocalDateTime.of(1900, 1, 1, 0, 0); t.getYear() <= 2100; t = t.plusDays(1)) {
+            LocalDateTime at = t.plusNanos(random.nextLong(86_400_000_000_000L)).truncatedTo(ChronoUnit.MICROS);
+            assertThat(Timestamps.formatMicros(Timestamps.toMicros(at))).isEqualTo(Timestamps.format(at));
+        }
+        for (long micros : new long[] {0, -1, 1, Long.MIN_VALUE / 2, Long.MAX_VALUE / 2}) {
+            assertThat(Timestamps.formatMicros(micros)).isEqualTo(Timestamps.format(Timestamps.fromMicros(micros)));
         }
     }
 

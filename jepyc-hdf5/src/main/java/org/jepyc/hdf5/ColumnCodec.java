@@ -12,6 +12,7 @@ import org.jepyc.resultset.BoolColumn;
 import org.jepyc.resultset.Column;
 import org.jepyc.resultset.DoubleColumn;
 import org.jepyc.resultset.LongColumn;
+import org.jepyc.resultset.TimestampColumn;
 import org.jepyc.resultset.Timestamps;
 import org.jepyc.resultset.ValueType;
 
@@ -59,11 +60,18 @@ final class ColumnCodec {
                 }
                 return new ColumnData.Booleans(v);
             }
-            case STRING:
-            case TIMESTAMP: {
+            case STRING: {
                 String[] v = new String[n];
                 for (int i = 0; i < n; i++) {
                     v[i] = text(c.get(from + i));
+                }
+                return new ColumnData.Strings(v);
+            }
+            case TIMESTAMP: {
+                TimestampColumn times = (TimestampColumn) c;
+                String[] v = new String[n];
+                for (int i = 0; i < n; i++) {
+                    v[i] = times.getText(from + i);
                 }
                 return new ColumnData.Strings(v);
             }
