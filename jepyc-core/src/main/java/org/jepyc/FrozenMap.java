@@ -100,70 +100,58 @@ final class FrozenMap extends AbstractMap<String, Object> implements Serializabl
     /** The keys, iterated without making an entry per key (tables check a row's names per row). */
     @Override
     public Set<String> keySet() {
-        return new AbstractSet<>() {
-            @Override
-            public int size() {
-                return entries.length / 2;
-            }
-
+        return new View<>() {
             @Override
             public boolean contains(Object key) {
                 return indexOf(key) >= 0;
             }
 
             @Override
-            public Iterator<String> iterator() {
-                return new Iterator<>() {
-                    private int next;
-
-                    @Override
-                    public boolean hasNext() {
-                        return next < entries.length;
-                    }
-
-                    @Override
-                    public String next() {
-                        if (next >= entries.length) {
-                            throw new NoSuchElementException();
-                        }
-                        String key = (String) entries[next];
-                        next += 2;
-                        return key;
-                    }
-                };
+            String at(int i) {
+                return (String) entries[i];
             }
         };
     }
 
     @Override
     public Set<Map.Entry<String, Object>> entrySet() {
-        return new AbstractSet<>() {
+        return new View<>() {
             @Override
-            public int size() {
-                return entries.length / 2;
-            }
-
-            @Override
-            public Iterator<Map.Entry<String, Object>> iterator() {
-                return new Iterator<>() {
-                    private int next;
-
-                    @Override
-                    public boolean hasNext() {
-                        return next < entries.length;
-                    }
-
-                    @Override
-                    public Map.Entry<String, Object> next() {
-                        if (next >= entries.length) {
-                            throw new NoSuchElementException();
-                        }
-                        Map.Entry<String, Object> e = new SimpleImmutableEntry<>((String) entries[next], entries[next + 1]);
-                        next += 2;
-                        return e;
-                    }
-                };
+            Map.Entry<String, Object> at(int i) {
+                return new SimpleImmutableEntry<>((String) entries[i], entries[i + 1]);
             }
         };
+    }
+
+    /** An unmodifiable set with an element per key, made by {@link #at} from the key's index in {@code entries}. */
+    private abstract class View<T> extends AbstractSet<T> {
+        abstract T at(int i);
+
+        @Override
+        public int size() {
+            return entries.length / 2;
+        }
+
+        @Override
+        public Iterator<T> iterator() {
+            return new Iterator<>() {
+                private int next;
+
+                @Override
+                public boolean hasNext() {
+                    return next < entries.length;
+                }
+
+                @Override
+                public T next() {
+                    if (next >= entries.length) {
+                        throw new NoSuchElementException();
+                    }
+                    T t = at(next);
+                    next += 2;
+                    return t;
+                }
+            };
+        }
     }
 }
