@@ -35,6 +35,9 @@ public final class Snapshot {
     /** How long to keep retrying while a writer keeps changing the file. */
     private static final long PATIENCE = 30_000_000_000L;
 
+    /** How much of the file the second read holds at once. */
+    private static final int REREAD_BLOCK = 1 << 20;
+
     private Snapshot() { }
 
     /**
@@ -44,7 +47,6 @@ public final class Snapshot {
      */
     public static ByteBuffer read(Path file) {
         long deadline = System.nanoTime() + PATIENCE;
-        ByteBuffer previous = null;
         while (true) {
             try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
                 Instant started = Instant.now();
@@ -54,13 +56,11 @@ public final class Snapshot {
                 boolean quiet = before.equals(after)
                         && before.modified.plusNanos(QUIET_NANOS).isBefore(started)
                         && after.size == copy.capacity();
-                if (quiet || (previous != null && previous.equals(copy))) {
+                if (quiet || sameAsRereading(ch, copy)) {
                     return copy;
                 }
-                previous = copy;
             } catch (NoSuchFileException e) {
                 // renamed over between listing and opening: the next round opens the new file
-                previous = null;
                 if (!Files.exists(file)) {
                     throw new H5FileException(file, "no such file");
                 }
@@ -73,6 +73,32 @@ public final class Snapshot {
             }
             Thread.onSpinWait();
         }
+    }
+
+    /**
+     * Reads the file a second time, a block at a time, comparing it with the copy: the second
+     * read is the second copy of the rule above, held one block at a time rather than whole.
+     */
+    private static boolean sameAsRereading(FileChannel ch, ByteBuffer copy) throws IOException {
+        byte[] bytes = copy.array();
+        if (ch.size() != bytes.length) {
+            return false;
+        }
+        ByteBuffer block = ByteBuffer.allocate(Math.min(REREAD_BLOCK, Math.max(1, bytes.length)));
+        for (int at = 0; at < bytes.length; ) {
+            int want = Math.min(block.capacity(), bytes.length - at);
+            block.clear().limit(want);
+            while (block.hasRemaining()) {
+                if (ch.read(block, at + block.position()) < 0) {
+                    return false;   // shorter now
+                }
+            }
+            if (!Arrays.equals(block.array(), 0, want, bytes, at, at + want)) {
+                return false;
+            }
+            at += want;
+        }
+        return ch.size() == bytes.length;
     }
 
     private static ByteBuffer copy(Path file, FileChannel ch) throws IOException {
