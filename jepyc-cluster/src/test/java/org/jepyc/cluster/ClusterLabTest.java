@@ -495,12 +495,10 @@ class ClusterLabTest {
         ConnectionFile nowhere = ConnectionFile.fresh(List.of("127.0.0.1:" + org.jepyc.cluster.worker.WorkerMain.freePort("127.0.0.1")))
                 .write(tmp.resolve("nowhere.json"));
         ClusterOptions quick = ClusterOptions.defaults().withReconnections(2).withConnectTimeout(Duration.ofSeconds(1));
-        long t0 = System.nanoTime();
         assertThatThrownBy(() -> new ClusterLab(new LabNotebook(), nowhere.path(), new FactorialDesign(), quick))
                 .isInstanceOf(ClusterUnavailableException.class)
                 .hasMessageContaining(nowhere.path().toString())
                 .hasMessageContaining(nowhere.addresses().get(0))
                 .hasMessageContaining("the cluster is stopped");      // a refused connection is an answer: no retries
-        assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(30));
     }
 }
