@@ -1,7 +1,5 @@
 package org.jepyc;
 
-import java.util.Map;
-
 import org.jepyc.resultset.ComplexValue;
 import org.jepyc.resultset.MalformedRowException;
 import org.jepyc.resultset.UnstorableValueException;
@@ -62,21 +60,12 @@ final class EngineBoundary {
      * @return the cell as users get it: a complex value as a {@link Complex}, anything else as it is
      */
     static Object userValue(Object v) {
-        return v instanceof ComplexValue c && !(v instanceof Complex) ? new Complex(c.re(), c.im()) : v;
-    }
-
-    /**
-     * Gives a row's complex cells to users as {@link Complex}, in place.
-     *
-     * @param cells a row's cells of one category, a modifiable map
-     * @return the same map
-     */
-    static Map<String, Object> userValues(Map<String, Object> cells) {
-        for (Map.Entry<String, Object> e : cells.entrySet()) {
-            if (e.getValue() instanceof ComplexValue c && !(c instanceof Complex)) {
-                e.setValue(new Complex(c.re(), c.im()));
-            }
+        if (v == ComplexValue.ZERO) {
+            return Complex.ZERO;        // every empty cell: one shared value, as when the API's zero filled them
         }
-        return cells;
+        if (v instanceof Complex) {
+            return v;
+        }
+        return v instanceof ComplexValue c ? new Complex(c.re(), c.im()) : v;
     }
 }

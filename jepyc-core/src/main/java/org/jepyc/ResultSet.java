@@ -332,12 +332,8 @@ public class ResultSet {
     private List<ResultsDict> rowsAsResults(int[] rows) {
         int n = rows == null ? table.rows() : rows.length;
         List<ResultsDict> out = new ArrayList<>(n);
-        ResultTable.RowMaker<ResultsDict> make = table.hasComplexColumns()
-                ? (p, m, r) -> new ResultsDict(EngineBoundary.userValues(p), EngineBoundary.userValues(m),
-                        EngineBoundary.userValues(r))
-                : ResultsDict::new;
         for (int i = 0; i < n; i++) {
-            out.add(table.row(rows == null ? i : rows[i], make));
+            out.add(table.row(rows == null ? i : rows[i], EngineBoundary::userValue, ResultsDict::new));
         }
         return out;
     }

@@ -54,8 +54,8 @@ public final class ObjectColumn extends Column {
     /** Complex cells compare by their parts: an empty cell holds the engine's zero, not the caller's type. */
     @Override
     public boolean matches(int row, Object value) {
-        if (data[row] instanceof ComplexValue a && value instanceof ComplexValue b) {
-            return ComplexValue.sameParts(a, b);
+        if (type.kind() == ValueType.Kind.COMPLEX && value instanceof ComplexValue b) {
+            return ComplexValue.sameParts((ComplexValue) data[row], b);
         }
         return super.matches(row, value);
     }

@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * The rows of a result set as typed columns, with epyc's schema rules: names sorted
@@ -313,37 +314,31 @@ public final class ResultTable {
 
     /**
      * Rebuilds a row: every known name with its zero-fill, and results only for a successful
-     * row. Cells come as stored, so an empty complex cell holds {@link ComplexValue#ZERO}.
+     * row.
      *
-     * @param <R>  the caller's row type
-     * @param row  a row index
-     * @param make makes the row from its maps
+     * @param <R>          the caller's row type
+     * @param row          a row index
+     * @param complexCells what each complex cell becomes in the row (the caller's complex type: an
+     *                     empty cell holds the engine's {@link ComplexValue#ZERO})
+     * @param make         makes the row from its maps
      * @return the row
      */
-    public <R> R row(int row, RowMaker<R> make) {
-        Map<String, Object> m = values(Category.METADATA, row);
-        Map<String, Object> p = values(Category.PARAMETERS, row);
-        Map<String, Object> r = succeeded(row) ? values(Category.RESULTS, row) : new LinkedHashMap<>();
+    public <R> R row(int row, UnaryOperator<Object> complexCells, RowMaker<R> make) {
+        Map<String, Object> m = values(Category.METADATA, row, complexCells);
+        Map<String, Object> p = values(Category.PARAMETERS, row, complexCells);
+        Map<String, Object> r = succeeded(row) ? values(Category.RESULTS, row, complexCells) : new LinkedHashMap<>();
         return make.make(p, m, r);
     }
 
-    /** @return true if some column holds complex numbers (whose empty cells hold the engine's zero) */
-    public boolean hasComplexColumns() {
-        for (ColumnGroup g : groups.values()) {
-            for (int i = 0; i < g.size(); i++) {
-                if (g.column(i).type().kind() == ValueType.Kind.COMPLEX) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    private Map<String, Object> values(Category category, int row) {
+    private Map<String, Object> values(Category category, int row, UnaryOperator<Object> complexCells) {
         ColumnGroup g = groups.get(category);
         Map<String, Object> out = new LinkedHashMap<>(g.size() * 2);
         for (int i = 0; i < g.size(); i++) {
-            out.put(g.name(i), g.column(i).get(row));
+            Column c = g.column(i);
+            Object v = c.get(row);
+            // a class test, not an interface one: instanceof an interface is slow on every plain cell
+            out.put(g.name(i), c instanceof ObjectColumn o && o.type().kind() == ValueType.Kind.COMPLEX
+                    ? complexCells.apply(v) : v);
         }
         return out;
     }
