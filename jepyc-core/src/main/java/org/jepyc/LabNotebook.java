@@ -12,11 +12,13 @@ import java.util.Set;
 
 import org.dflib.DataFrame;
 import org.jepyc.storage.Commit;
+import org.jepyc.storage.NotebookFormat;
 import org.jepyc.storage.NotebookFormats;
 import org.jepyc.storage.NotebookHeader;
 import org.jepyc.storage.NotebookStorage;
 import org.jepyc.storage.PendingJob;
 import org.jepyc.storage.SetCommit;
+import org.jepyc.storage.StorageException;
 import org.jepyc.storage.StoredNotebook;
 import org.jepyc.storage.StoredSet;
 import org.jepyc.storage.WriterLock;
@@ -80,10 +82,14 @@ public class LabNotebook implements AutoCloseable {
         this.description = DEFAULT_DESCRIPTION;
         addResultSet(DEFAULT_RESULTSET);
         if (!storage.isReadOnly() && storage.file() != null) {
-            writerLock = WriterLock.acquire(storage.file());
+            try {
+                writerLock = WriterLock.acquire(storage.file());
+            } catch (StorageException e) {
+                throw EngineBoundary.translated(e);
+            }
         }
         try {
-            NotebookStorage.Opened opened = storage.open(mode);
+            NotebookStorage.Opened opened = storage.open(EngineBoundary.storageMode(Objects.requireNonNull(mode, "mode")));
             followFile();
             switch (opened) {
                 case STORED -> restore(storage.load());
@@ -196,7 +202,7 @@ public class LabNotebook implements AutoCloseable {
      * @throws NotebookException       if no format reads files named so, or the file cannot be opened
      */
     public static LabNotebook open(java.nio.file.Path file, OpenMode mode) {
-        return NotebookFormats.open(Objects.requireNonNull(file, "file"), Objects.requireNonNull(mode, "mode"), false);
+        return open(Objects.requireNonNull(file, "file"), Objects.requireNonNull(mode, "mode"), false);
     }
 
     /**
@@ -209,7 +215,33 @@ public class LabNotebook implements AutoCloseable {
      *                           (nothing is created) or unreadable
      */
     public static LabNotebook openReadOnly(java.nio.file.Path file) {
-        return NotebookFormats.open(Objects.requireNonNull(file, "file"), OpenMode.OPEN_OR_CREATE, true);
+        return open(Objects.requireNonNull(file, "file"), OpenMode.OPEN_OR_CREATE, true);
+    }
+
+    /** Opens a file through the format its extension names, which makes the format module's notebook class. */
+    private static LabNotebook open(java.nio.file.Path file, OpenMode mode, boolean readOnly) {
+        NotebookFormat format;
+        try {
+            format = NotebookFormats.formatOf(file);
+        } catch (StorageException e) {
+            throw EngineBoundary.translated(e);
+        }
+        AutoCloseable opened = format.open(file, EngineBoundary.storageMode(mode), readOnly);
+        if (opened instanceof LabNotebook nb) {
+            return nb;
+        }
+        NotebookException wrong = new NotebookException("The " + format.name() + " notebook format ("
+                + format.getClass().getName() + ") opened " + file + " as a "
+                + (opened == null ? "null" : opened.getClass().getName()) + ", not a " + LabNotebook.class.getName()
+                + ": that format module does not fit this version of jepyc");
+        if (opened != null) {
+            try {
+                opened.close();
+            } catch (Exception again) {
+                wrong.addSuppressed(again);
+            }
+        }
+        throw wrong;
     }
 
     /** @return the name: a file path or URL for persistent notebooks */

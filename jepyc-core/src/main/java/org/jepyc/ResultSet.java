@@ -14,10 +14,12 @@ import org.dflib.DataFrame;
 import org.jepyc.resultset.Category;
 import org.jepyc.resultset.Column;
 import org.jepyc.resultset.Frames;
+import org.jepyc.resultset.MalformedRowException;
 import org.jepyc.resultset.PendingTable;
 import org.jepyc.resultset.ResultTable;
 import org.jepyc.resultset.RowQuery;
 import org.jepyc.resultset.Timestamps;
+import org.jepyc.resultset.UnstorableValueException;
 import org.jepyc.resultset.Values;
 import org.jepyc.storage.PendingJob;
 import org.jepyc.storage.Rows;
@@ -28,7 +30,10 @@ import org.slf4j.LoggerFactory;
 /**
  * One page of a notebook: an append-only table of results, the jobs still pending, a
  * description, attributes that document it, and a lock. Rows are kept as typed columns (see
- * {@link ResultTable}); pending jobs share the same parameter schema.
+ * {@link ResultTable}); pending jobs share the same parameter schema. The table refuses values
+ * and rows with the engine's exceptions, which this class reports as the API's
+ * ({@link UnsupportedValueException}, {@link ResultsStructureException}), and hands back empty
+ * complex cells as the engine's zero, which this class gives users as {@link Complex}.
  *
  * <p>Not thread-safe, like epyc: one thread changes a result set (labs add results from one
  * thread).
@@ -99,7 +104,11 @@ public class ResultSet {
             throw new IllegalArgumentException("Attribute name " + (k == null ? "null" : "'" + k + "'")
                     + " is not allowed: names must be non-blank and not one of " + RESERVED_ATTRIBUTES);
         }
-        attributes.put(k, Values.normalise("attribute " + k, v));
+        try {
+            attributes.put(k, Values.normalise("attribute " + k, v));
+        } catch (UnstorableValueException e) {
+            throw EngineBoundary.translated(e);
+        }
     }
 
     /**
@@ -155,7 +164,11 @@ public class ResultSet {
      */
     public void addSingleResult(ResultsDict r) {
         assertUnlocked("add a result");
-        table.appendAll(r.flatten());
+        try {
+            table.appendAll(r.flatten());
+        } catch (UnstorableValueException | MalformedRowException e) {
+            throw EngineBoundary.translated(e);
+        }
     }
 
     /**
@@ -166,6 +179,14 @@ public class ResultSet {
      */
     public void addPendingResult(Map<String, ?> parameters, String jobId) {
         assertUnlocked("add a pending result");
+        try {
+            addPending(parameters, jobId);
+        } catch (UnstorableValueException e) {
+            throw EngineBoundary.translated(e);
+        }
+    }
+
+    private void addPending(Map<String, ?> parameters, String jobId) {
         if (jobId == null || jobId.isEmpty()) {
             throw new IllegalArgumentException("A pending result needs a non-empty job id");
         }
@@ -227,7 +248,11 @@ public class ResultSet {
         md.put(Experiment.END_TIME, Timestamps.truncate(LocalDateTime.now()));
         md.put(Experiment.EXCEPTION, ex);
         md.put(Experiment.TRACEBACK, Experiment.traceback(ex));
-        table.append(new ResultsDict(params, md, Map.of()));
+        try {
+            table.append(new ResultsDict(params, md, Map.of()));
+        } catch (UnstorableValueException | MalformedRowException e) {
+            throw EngineBoundary.translated(e);
+        }
         pending.remove(jobId);
         LOG.info("Cancelled {}", jobId);
     }
@@ -265,7 +290,7 @@ public class ResultSet {
             return new ArrayList<>();
         }
         checkNames(parameters);
-        return pending.matching(RowQuery.of(parameters));
+        return pending.matching(query(parameters));
     }
 
     /**
@@ -311,7 +336,7 @@ public class ResultSet {
         int n = rows == null ? table.rows() : rows.length;
         List<ResultsDict> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            out.add(table.resultsDict(rows == null ? i : rows[i]));
+            out.add(table.row(rows == null ? i : rows[i], EngineBoundary::userValue, ResultsDict::new));
         }
         return out;
     }
@@ -333,7 +358,7 @@ public class ResultSet {
      * @return the rows as a detached data frame
      */
     public DataFrame dataframe(boolean onlySuccessful) {
-        return Frames.of(table, onlySuccessful ? successfulRows(null) : null);
+        return Frames.of(table, onlySuccessful ? successfulRows(null) : null, EngineBoundary::userValue);
     }
 
     /**
@@ -351,7 +376,7 @@ public class ResultSet {
         if (table.rows() == 0) {
             return DataFrame.empty();
         }
-        return Frames.of(table, select(parameters, onlySuccessful));
+        return Frames.of(table, select(parameters, onlySuccessful), EngineBoundary::userValue);
     }
 
     private int[] select(Map<String, ?> parameters, boolean onlySuccessful) {
@@ -359,8 +384,16 @@ public class ResultSet {
             return new int[0];
         }
         checkNames(parameters);
-        int[] rows = RowQuery.of(parameters).select(table);
+        int[] rows = query(parameters).select(table);
         return onlySuccessful ? successfulRows(rows) : rows;
+    }
+
+    private static RowQuery query(Map<String, ?> parameters) {
+        try {
+            return RowQuery.of(parameters);
+        } catch (UnstorableValueException e) {
+            throw EngineBoundary.translated(e);
+        }
     }
 
     private int[] successfulRows(int[] rows) {
@@ -390,7 +423,7 @@ public class ResultSet {
         }
         Set<Object> out = new LinkedHashSet<>();
         for (int i = 0; i < table.rows(); i++) {
-            out.add(c.get(i));
+            out.add(EngineBoundary.userValue(c.get(i)));
         }
         return out;
     }

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import org.jepyc.resultset.ResultRow;
+
 /**
  * epyc's results dict: the point in parameter space ({@link #parameters()}), how the run went
  * ({@link #metadata()}) and what it computed ({@link #results()}). A run that produced several
@@ -14,7 +16,7 @@ import java.util.Objects;
  * {@link Experiment#performSeveral}) carries them in {@link #nested()}; a notebook stores the
  * nested dicts and drops the outer one. Immutable: the maps are unmodifiable copies.
  */
-public final class ResultsDict implements Serializable {
+public final class ResultsDict implements Serializable, ResultRow {
     private static final long serialVersionUID = 1L;
 
     private final Map<String, Object> parameters;

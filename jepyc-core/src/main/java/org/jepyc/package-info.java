@@ -10,5 +10,7 @@
  * <p>Everything else in the core is engine, in sub-packages this one uses and that never use it:
  * the lab's focused helpers here are package-private ({@code ParameterSpace}, {@code RunLoop},
  * {@code RunProvenance}, {@code Campaign}), and the module exports no other package to users.
+ * The engine reports failures with its own exceptions and fills empty complex cells with its own
+ * zero; {@code EngineBoundary} turns both into the types users see.
  */
 package org.jepyc;

@@ -11,6 +11,7 @@ import org.jepyc.storage.Commit;
 import org.jepyc.storage.NotebookStorage;
 import org.jepyc.storage.PendingJob;
 import org.jepyc.storage.SetCommit;
+import org.jepyc.storage.StorageMode;
 import org.jepyc.storage.StoredNotebook;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +32,7 @@ class CommitDescriptionTest {
         }
 
         @Override public String name() { return "recorded"; }
-        @Override public Opened open(OpenMode mode) { return opened; }
+        @Override public Opened open(StorageMode mode) { return opened; }
         @Override public StoredNotebook load() { throw new UnsupportedOperationException("nothing stored"); }
 
         @Override

@@ -708,6 +708,32 @@ class ResultSetTest {
                 "when", when, "z", new Complex(1, -2)));
     }
 
+    // a complex cell with nothing in it (a row from before the column, a failed row) comes back
+    // as the user's Complex zero, wherever values leave the set
+    @Test
+    void emptyComplexCellsReadBackAsTheUsersZero() {
+        ResultSet rs = new ResultSet();
+        rs.addSingleResult(success(map("k", 1), map("v", 1.0)));
+        rs.addSingleResult(success(map("k", 2, "z", new Complex(1, 2)), map("v", 2.0, "w", new Complex(3, 4))));
+        rs.addSingleResult(failure(map("k", 3, "z", new Complex(5, 6)), "failed"));
+        Complex zero = new Complex(0, 0);
+
+        List<ResultsDict> back = rs.results();
+        assertThat(back.get(0).parameters().get("z")).isInstanceOf(Complex.class).isEqualTo(zero);
+        assertThat(back.get(0).results().get("w")).isInstanceOf(Complex.class).isEqualTo(zero);
+        assertThat(back.get(1).results().get("w")).isEqualTo(new Complex(3, 4));
+        assertThat(column(rs.dataframe(), "z")).containsExactly(zero, new Complex(1, 2), new Complex(5, 6))
+                .allSatisfy(v -> assertThat(v).isInstanceOf(Complex.class));
+        assertThat(column(rs.dataframe(), "w")).containsExactly(zero, new Complex(3, 4), zero)
+                .allSatisfy(v -> assertThat(v).isInstanceOf(Complex.class));
+        assertThat(column(rs.dataframeFor(map("k", List.of(1, 3))), "w")).containsExactly(zero, zero);
+        assertThat(rs.parameterRange("z")).containsExactly(zero, new Complex(1, 2), new Complex(5, 6))
+                .allSatisfy(v -> assertThat(v).isInstanceOf(Complex.class));
+        // a query for the zero finds the empty cell
+        assertThat(rs.resultsFor(map("z", zero))).extracting(r -> r.parameters().get("k")).containsExactly(1L);
+        assertThat(rs.dataframeFor(map("z", zero)).height()).isEqualTo(1);
+    }
+
     // Issue "Foundation": an integer column that later receives a double is widened to double
     @Test
     void integerColumnIsWidenedByADouble() {

@@ -1,6 +1,7 @@
 package org.jepyc.resultset;
 
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 import org.dflib.ColumnDataFrame;
 import org.dflib.DataFrame;
@@ -13,11 +14,13 @@ public final class Frames {
     private Frames() { }
 
     /**
-     * @param table the rows
-     * @param rows  the row indices to take, in order, or null for all
+     * @param table        the rows
+     * @param rows         the row indices to take, in order, or null for all
+     * @param complexCells what each cell of a complex column becomes in the frame (the caller's
+     *                     complex type: an empty cell holds the engine's {@link ComplexValue#ZERO})
      * @return a data frame of those rows; with no rows at all, a frame with no columns (as epyc)
      */
-    public static DataFrame of(ResultTable table, int[] rows) {
+    public static DataFrame of(ResultTable table, int[] rows, UnaryOperator<Object> complexCells) {
         if (table.rows() == 0) {
             return DataFrame.empty();
         }
@@ -26,7 +29,9 @@ public final class Frames {
         Series<?>[] series = new Series<?>[refs.size()];
         for (int i = 0; i < names.length; i++) {
             names[i] = refs.get(i).name();
-            series[i] = refs.get(i).column().toSeries(rows);
+            Column c = refs.get(i).column();
+            series[i] = c.type().kind() == ValueType.Kind.COMPLEX
+                    ? ((ObjectColumn) c).toSeries(rows, complexCells) : c.toSeries(rows);
         }
         return new ColumnDataFrame(null, Index.ofDeduplicated(names), series);
     }

@@ -2,6 +2,7 @@ package org.jepyc.resultset;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 import org.dflib.Series;
 
@@ -50,6 +51,15 @@ public final class ObjectColumn extends Column {
 
     @Override public Object get(int row) { return data[row]; }
 
+    /** Complex cells compare by their parts: an empty cell holds the engine's zero, not the caller's type. */
+    @Override
+    public boolean matches(int row, Object value) {
+        if (type.kind() == ValueType.Kind.COMPLEX && value instanceof ComplexValue b) {
+            return ComplexValue.sameParts((ComplexValue) data[row], b);
+        }
+        return super.matches(row, value);
+    }
+
     @Override
     public void truncate(int newSize) {
         Arrays.fill(data, Math.min(newSize, size), size, null);
@@ -64,6 +74,20 @@ public final class ObjectColumn extends Column {
         Object[] out = new Object[rows.length];
         for (int i = 0; i < rows.length; i++) {
             out[i] = data[rows[i]];
+        }
+        return Series.of(out);
+    }
+
+    /**
+     * @param rows the rows to take, in order, or null for all
+     * @param cell what each cell becomes in the series
+     * @return a detached series of those rows, each cell mapped
+     */
+    Series<?> toSeries(int[] rows, UnaryOperator<Object> cell) {
+        int n = rows == null ? size : rows.length;
+        Object[] out = new Object[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = cell.apply(data[rows == null ? i : rows[i]]);
         }
         return Series.of(out);
     }

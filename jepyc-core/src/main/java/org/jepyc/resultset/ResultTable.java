@@ -5,11 +5,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import org.jepyc.Experiment;
-import org.jepyc.ResultsDict;
-import org.jepyc.ResultsStructureException;
-import org.jepyc.UnsupportedValueException;
+import java.util.function.UnaryOperator;
 
 /**
  * The rows of a result set as typed columns, with epyc's schema rules: names sorted
@@ -18,9 +14,29 @@ import org.jepyc.UnsupportedValueException;
  * zero-filling earlier rows, and a failed row's result values thrown away.
  *
  * <p>A row is appended whole or not at all: if a value cannot be stored, every column is put
- * back as it was before the exception leaves.
+ * back as it was before the exception leaves. Rows come in as {@link ResultRow}s and go out
+ * through a {@link RowMaker}, so the table never names the API's results dict; a value it
+ * cannot store is refused with an {@link UnstorableValueException}, a row without a status with
+ * a {@link MalformedRowException}.
  */
 public final class ResultTable {
+
+    /**
+     * Makes the caller's row object from a row's three maps.
+     *
+     * @param <R> the row type, such as the API's results dict
+     */
+    @FunctionalInterface
+    public interface RowMaker<R> {
+        /**
+         * @param parameters the row's parameters, a new modifiable map
+         * @param metadata   its metadata, a new modifiable map
+         * @param results    its results (empty for a failed row), a new modifiable map
+         * @return the row
+         */
+        R make(Map<String, Object> parameters, Map<String, Object> metadata, Map<String, Object> results);
+    }
+
     private final Map<Category, ColumnGroup> groups = new EnumMap<>(Category.class);
     private int rows;
 
@@ -60,27 +76,31 @@ public final class ResultTable {
     }
 
     /**
-     * Appends a flat results dict as one row.
+     * Appends a flat row.
      *
-     * @param rd a results dict with a boolean status in its metadata
+     * @param rd a row with a boolean status in its metadata
+     * @throws UnstorableValueException if a value cannot be stored; nothing is added
+     * @throws MalformedRowException    if the metadata has no boolean status
      */
-    public void append(ResultsDict rd) {
+    public void append(ResultRow rd) {
         appendAll(List.of(rd));
     }
 
     /**
-     * Appends flat results dicts as rows, all or none: if one cannot be stored, the rows and
-     * columns this call added are taken away again before the exception leaves (the runs of one
-     * experiment are one result).
+     * Appends flat rows, all or none: if one cannot be stored, the rows and columns this call
+     * added are taken away again before the exception leaves (the runs of one experiment are
+     * one result).
      *
-     * @param rds results dicts, each with a boolean status in its metadata
+     * @param rds rows, each with a boolean status in its metadata
+     * @throws UnstorableValueException if a value cannot be stored; nothing is added
+     * @throws MalformedRowException    if a row's metadata has no boolean status
      */
-    public void appendAll(List<ResultsDict> rds) {
+    public void appendAll(List<? extends ResultRow> rds) {
         int start = rows;
         List<ColumnRef> added = new ArrayList<>();
         List<ColumnRef> widened = new ArrayList<>();
         try {
-            for (ResultsDict rd : rds) {
+            for (ResultRow rd : rds) {
                 appendRow(rd, added, widened);
             }
         } catch (RuntimeException e) {
@@ -90,10 +110,10 @@ public final class ResultTable {
         }
     }
 
-    private void appendRow(ResultsDict rd, List<ColumnRef> added, List<ColumnRef> widened) {
+    private void appendRow(ResultRow rd, List<ColumnRef> added, List<ColumnRef> widened) {
         Map<String, Object> metadata = rd.metadata();
-        if (!(metadata.get(Experiment.STATUS) instanceof Boolean status)) {
-            throw new ResultsStructureException(rd, "its metadata has no boolean " + Experiment.STATUS);
+        if (!(metadata.get(StandardMetadata.STATUS) instanceof Boolean status)) {
+            throw new MalformedRowException(rd, "its metadata has no boolean " + StandardMetadata.STATUS);
         }
         extend(Category.METADATA, metadata, added);
         extend(Category.PARAMETERS, rd.parameters(), added);
@@ -219,7 +239,7 @@ public final class ResultTable {
 
     private void addColumn(Category category, ColumnGroup g, String name, Column column, List<ColumnRef> added) {
         if (name == null || name.isBlank()) {
-            throw new UnsupportedValueException("A " + category.name().toLowerCase()
+            throw new UnstorableValueException("A " + category.name().toLowerCase()
                     + " name is null or blank: every name must be a non-blank string");
         }
         g.add(name, column);
@@ -264,7 +284,7 @@ public final class ResultTable {
         if (canonical != null && c.accepts(canonical)) {
             return c;
         }
-        throw new UnsupportedValueException("Column " + name + " (" + category.name().toLowerCase() + ") holds "
+        throw new UnstorableValueException("Column " + name + " (" + category.name().toLowerCase() + ") holds "
                 + c.type() + " values and cannot store " + v + " of type " + v.getClass().getName());
     }
 
@@ -288,29 +308,37 @@ public final class ResultTable {
      * @return true if the row's status is true
      */
     public boolean succeeded(int row) {
-        Column status = column(Category.METADATA, Experiment.STATUS);
+        Column status = column(Category.METADATA, StandardMetadata.STATUS);
         return status != null && ((BoolColumn) status).getBool(row);
     }
 
     /**
-     * Rebuilds a row as a results dict: every known name with its zero-fill, and
-     * results only for a successful row.
+     * Rebuilds a row: every known name with its zero-fill, and results only for a successful
+     * row.
      *
-     * @param row a row index
-     * @return the row as a results dict
+     * @param <R>          the caller's row type
+     * @param row          a row index
+     * @param complexCells what each complex cell becomes in the row (the caller's complex type: an
+     *                     empty cell holds the engine's {@link ComplexValue#ZERO})
+     * @param make         makes the row from its maps
+     * @return the row
      */
-    public ResultsDict resultsDict(int row) {
-        Map<String, Object> m = values(Category.METADATA, row);
-        Map<String, Object> p = values(Category.PARAMETERS, row);
-        Map<String, Object> r = succeeded(row) ? values(Category.RESULTS, row) : new LinkedHashMap<>();
-        return new ResultsDict(p, m, r);
+    public <R> R row(int row, UnaryOperator<Object> complexCells, RowMaker<R> make) {
+        Map<String, Object> m = values(Category.METADATA, row, complexCells);
+        Map<String, Object> p = values(Category.PARAMETERS, row, complexCells);
+        Map<String, Object> r = succeeded(row) ? values(Category.RESULTS, row, complexCells) : new LinkedHashMap<>();
+        return make.make(p, m, r);
     }
 
-    private Map<String, Object> values(Category category, int row) {
+    private Map<String, Object> values(Category category, int row, UnaryOperator<Object> complexCells) {
         ColumnGroup g = groups.get(category);
         Map<String, Object> out = new LinkedHashMap<>(g.size() * 2);
         for (int i = 0; i < g.size(); i++) {
-            out.put(g.name(i), g.column(i).get(row));
+            Column c = g.column(i);
+            Object v = c.get(row);
+            // a class test, not an interface one: instanceof an interface is slow on every plain cell
+            out.put(g.name(i), c instanceof ObjectColumn o && o.type().kind() == ValueType.Kind.COMPLEX
+                    ? complexCells.apply(v) : v);
         }
         return out;
     }

@@ -9,6 +9,9 @@ import java.util.Map;
  */
 public final class StandardMetadata {
 
+    /** The metadata name of a run's status: true if it succeeded. */
+    public static final String STATUS = "epyc.experiment.status";
+
     /** Name to declared type, for the ten metadata keys epyc writes for every run. */
     public static final Map<String, ValueType> TYPES = Map.of(
             "epyc.experiment.classname", ValueType.STRING,
@@ -18,7 +21,7 @@ public final class StandardMetadata {
             "epyc.experiment.setup_time", ValueType.FLOAT,
             "epyc.experiment.experiment_time", ValueType.FLOAT,
             "epyc.experiment.teardown_time", ValueType.FLOAT,
-            "epyc.experiment.status", ValueType.BOOL,
+            STATUS, ValueType.BOOL,
             "epyc.experiment.exception", ValueType.STRING,
             "epyc.experiment.traceback", ValueType.STRING);
 

@@ -4,8 +4,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-import org.jepyc.Complex;
-
 /**
  * The type of one result-set column: epyc's numpy dtype, reduced to what a JVM value needs.
  * Timestamps are a kind of their own in memory (epyc types them as strings in files), and a
@@ -20,7 +18,7 @@ public final class ValueType {
     public static final ValueType INT = new ValueType(Kind.INT, null);
     /** 64-bit floating point ({@code Double}). */
     public static final ValueType FLOAT = new ValueType(Kind.FLOAT, null);
-    /** Complex numbers ({@link Complex}). */
+    /** Complex numbers (any {@link ComplexValue}). */
     public static final ValueType COMPLEX = new ValueType(Kind.COMPLEX, null);
     /** Booleans. */
     public static final ValueType BOOL = new ValueType(Kind.BOOL, null);
@@ -56,7 +54,8 @@ public final class ValueType {
 
     /**
      * The value that fills a cell with nothing in it (epyc's zero mapping; list columns get
-     * an empty list, where epyc has none and fails).
+     * an empty list, where epyc has none and fails). Complex cells get the engine's
+     * {@link ComplexValue#ZERO}.
      *
      * @return the zero of this type
      */
@@ -64,7 +63,7 @@ public final class ValueType {
         switch (kind) {
             case INT: return 0L;
             case FLOAT: return 0.0;
-            case COMPLEX: return Complex.ZERO;
+            case COMPLEX: return ComplexValue.ZERO;
             case BOOL: return Boolean.FALSE;
             case LIST: return List.of();
             default: return "";

@@ -11,12 +11,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.BaseStream;
 
-import org.jepyc.UnsupportedValueException;
-
 /**
  * Turns whatever an experiment returned into the canonical values a result set stores:
  * {@code Long}, {@code Double}, {@code Boolean}, {@code String}, {@code LocalDateTime},
- * {@link org.jepyc.Complex}, and unmodifiable {@code List}s of these. Exceptions become their message
+ * {@link ComplexValue}s, and unmodifiable {@code List}s of these. Exceptions become their message
  * (as epyc persists them). Everything else is refused, naming the value (as epyc refuses a value it
  * has no type mapping for).
  */
@@ -28,7 +26,7 @@ public final class Values {
      * @param name  the parameter, metadata or result name, for the error message
      * @param value the value to store
      * @return the canonical form of the value
-     * @throws UnsupportedValueException if the value has no column type
+     * @throws UnstorableValueException if the value has no column type
      */
     public static Object normalise(String name, Object value) {
         Object v = normaliseOrNull(value);
@@ -43,9 +41,9 @@ public final class Values {
      * @param value the offending value
      * @return the exception to throw for it
      */
-    public static UnsupportedValueException unsupported(String name, Object value) {
+    public static UnstorableValueException unsupported(String name, Object value) {
         String type = value == null ? "null" : value.getClass().getName();
-        return new UnsupportedValueException("No type mapping for " + name + "=" + value + " (type " + type
+        return new UnstorableValueException("No type mapping for " + name + "=" + value + " (type " + type
                 + "): store integers, floating point numbers, booleans, strings, date-times, "
                 + "org.jepyc.Complex, or lists/arrays of these");
     }

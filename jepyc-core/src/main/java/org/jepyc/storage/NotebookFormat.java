@@ -3,13 +3,10 @@ package org.jepyc.storage;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.jepyc.LabNotebook;
-import org.jepyc.OpenMode;
-
 /**
  * A notebook file format, as a service: each format module provides one through
- * {@code META-INF/services/org.jepyc.storage.NotebookFormat}, and
- * {@link LabNotebook#open(Path)} picks it by the file's extension.
+ * {@code META-INF/services/org.jepyc.storage.NotebookFormat}, and the API's
+ * {@code LabNotebook.open} picks it by the file's extension ({@link NotebookFormats#formatOf}).
  */
 public interface NotebookFormat {
 
@@ -20,11 +17,16 @@ public interface NotebookFormat {
     List<String> extensions();
 
     /**
+     * Opens a notebook file as the notebook class the format's module gives its users (such as
+     * {@code JsonLabNotebook}). The engine cannot name the API's notebook type, so the notebook
+     * comes back as what it is to the engine, something to close; the API checks its type.
+     *
      * @param file     the notebook file
      * @param mode     how to treat an existing file; ignored when read-only
      * @param readOnly true to open an existing notebook that is never written
-     * @return the notebook
-     * @throws org.jepyc.NotebookException if the file cannot be opened so
+     * @return the notebook, an instance of the API's {@code LabNotebook}
+     * @throws RuntimeException the format module's own exceptions if the file cannot be opened
+     *                          so (jepyc's formats throw the API's notebook exceptions)
      */
-    LabNotebook open(Path file, OpenMode mode, boolean readOnly);
+    AutoCloseable open(Path file, StorageMode mode, boolean readOnly);
 }

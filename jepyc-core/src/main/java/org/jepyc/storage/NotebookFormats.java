@@ -13,9 +13,6 @@ import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.stream.Collectors;
 
-import org.jepyc.LabNotebook;
-import org.jepyc.NotebookException;
-import org.jepyc.OpenMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -86,21 +83,10 @@ public final class NotebookFormats {
     }
 
     /**
-     * @param file     a notebook file
-     * @param mode     how to treat an existing file
-     * @param readOnly true to open an existing notebook that is never written
-     * @return the notebook, in the format its extension names
-     * @throws NotebookException if no format present reads files with that extension: the message
-     *                           names the file and the known extensions, or the module to add
-     */
-    public static LabNotebook open(Path file, OpenMode mode, boolean readOnly) {
-        return formatOf(file).open(file, mode, readOnly);
-    }
-
-    /**
      * @param file a notebook file
      * @return the present format for its extension
-     * @throws NotebookException if there is none, saying what to do
+     * @throws StorageException if there is none: the message names the file and the known
+     *                          extensions, or the module to add
      */
     public static NotebookFormat formatOf(Path file) {
         List<NotebookFormat> present = present();
@@ -112,10 +98,10 @@ public final class NotebookFormats {
         }
         String[] shipped = SHIPPED.get(ext);
         if (shipped != null) {
-            throw new NotebookException("Notebook " + file + " is a " + shipped[0] + " notebook (." + ext
+            throw new StorageException("Notebook " + file + " is a " + shipped[0] + " notebook (." + ext
                     + "), but no " + shipped[0] + " format is on the class path: add the module " + shipped[1]);
         }
-        throw new NotebookException("Cannot tell the format of notebook " + file + " from its name: "
+        throw new StorageException("Cannot tell the format of notebook " + file + " from its name: "
                 + (ext.isEmpty() ? "it has no extension" : "." + ext + " is no notebook format")
                 + "; name it " + known(present));
     }

@@ -1,7 +1,5 @@
 package org.jepyc.storage;
 
-import org.jepyc.OpenMode;
-
 /**
  * How a persistent notebook format reads and writes its file. A format only maps result sets
  * and their columns to its file; everything a notebook means (result sets, pending jobs,
@@ -30,10 +28,12 @@ public interface NotebookStorage {
      *
      * @param mode how to treat an existing file
      * @return what the file holds, and so when it is first written
-     * @throws org.jepyc.NotebookExistsException for {@link OpenMode#CREATE_NEW} on a non-empty file
-     * @throws org.jepyc.NotebookException       if the file cannot be used
+     * @throws RuntimeException the format's own exception if the file cannot be used for that
+     *                          mode (jepyc's formats throw the API's notebook exceptions, such as
+     *                          {@code NotebookExistsException} for {@link StorageMode#CREATE_NEW}
+     *                          on a non-empty file), which reaches the user as it is
      */
-    Opened open(OpenMode mode);
+    Opened open(StorageMode mode);
 
     /**
      * Reads the stored notebook; never changes the file. Called once, if {@link #open} said

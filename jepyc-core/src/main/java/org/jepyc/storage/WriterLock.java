@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Optional;
 
-import org.jepyc.NotebookException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,7 +51,7 @@ public final class WriterLock implements AutoCloseable {
      * @param notebook the notebook file as the user named it (it need not exist yet)
      * @return the lock, or null where no lock file can be made (a read-only directory: then the
      *         notebook cannot be written there anyway)
-     * @throws NotebookException if another process has the same file open for writing, through
+     * @throws StorageException if another process has the same file open for writing, through
      *                           this path or any other; the message names the holder
      */
     public static WriterLock acquire(Path notebook) {
@@ -89,7 +88,7 @@ public final class WriterLock implements AutoCloseable {
         LockFile next;
         try {
             next = lockKey(key, notebook, real).orElse(null);
-        } catch (NotebookException e) {
+        } catch (StorageException e) {
             // the commit is done; only a hard link made and opened in the last instant can hold it
             LOG.warn("{}", e.getMessage());
             next = null;
@@ -164,7 +163,7 @@ public final class WriterLock implements AutoCloseable {
         }
         String holder = attempt.holder().isEmpty() ? "" : " (" + attempt.holder() + ")";
         String same = real.equals(notebook.toAbsolutePath()) ? "" : " (the file " + real + ")";
-        throw new NotebookException("Notebook " + notebook + same + " is open for writing in another process" + holder
+        throw new StorageException("Notebook " + notebook + same + " is open for writing in another process" + holder
                 + ": close it there first, or open this one read-only");
     }
 

@@ -10,6 +10,7 @@ import org.jepyc.NotebookException;
 import org.jepyc.hdf5.h5.ColumnData;
 import org.jepyc.resultset.BoolColumn;
 import org.jepyc.resultset.Column;
+import org.jepyc.resultset.ComplexValue;
 import org.jepyc.resultset.DoubleColumn;
 import org.jepyc.resultset.LongColumn;
 import org.jepyc.resultset.TimestampColumn;
@@ -18,8 +19,9 @@ import org.jepyc.resultset.ValueType;
 
 /**
  * Moves values between result-set columns and the HDF5 layer's {@link ColumnData}: date-times
- * become isoformat text, {@link Complex} the layer's complex pair, list elements are checked
- * against the column's element type.
+ * become isoformat text, complex values (a {@link Complex}, or the engine's zero in an empty
+ * cell) the layer's complex pair, and complex pairs read come back as {@link Complex}; list
+ * elements are checked against the column's element type.
  */
 final class ColumnCodec {
 
@@ -79,7 +81,7 @@ final class ColumnCodec {
                 double[] re = new double[n];
                 double[] im = new double[n];
                 for (int i = 0; i < n; i++) {
-                    Complex z = (Complex) c.get(from + i);
+                    ComplexValue z = (ComplexValue) c.get(from + i);
                     re[i] = z.re();
                     im[i] = z.im();
                 }
@@ -106,7 +108,7 @@ final class ColumnCodec {
         return switch (t.kind()) {
             case STRING, TIMESTAMP -> text(v);
             case COMPLEX -> {
-                Complex z = (Complex) v;
+                ComplexValue z = (ComplexValue) v;
                 yield new org.jepyc.hdf5.h5.ComplexPair(z.re(), z.im());
             }
             case LIST -> listOut(name, t.element().orElseThrow(), (List<?>) v);
@@ -127,7 +129,7 @@ final class ColumnCodec {
                 case FLOAT -> e instanceof Number num ? (Object) num.doubleValue() : null;
                 case BOOL -> e instanceof Boolean ? e : null;
                 case STRING, TIMESTAMP -> e instanceof String || e instanceof LocalDateTime ? text(e) : null;
-                case COMPLEX -> e instanceof Complex z ? new org.jepyc.hdf5.h5.ComplexPair(z.re(), z.im()) : null;
+                case COMPLEX -> e instanceof ComplexValue z ? new org.jepyc.hdf5.h5.ComplexPair(z.re(), z.im()) : null;
                 case LIST -> null;
             };
             if (x == null) {

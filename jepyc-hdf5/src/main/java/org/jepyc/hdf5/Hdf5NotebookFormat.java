@@ -3,9 +3,9 @@ package org.jepyc.hdf5;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.jepyc.LabNotebook;
 import org.jepyc.OpenMode;
 import org.jepyc.storage.NotebookFormat;
+import org.jepyc.storage.StorageMode;
 
 /** The HDF5 notebook format as a service: files named {@code *.h5} or {@code *.hdf5} open as {@link Hdf5LabNotebook}s. */
 public final class Hdf5NotebookFormat implements NotebookFormat {
@@ -24,7 +24,15 @@ public final class Hdf5NotebookFormat implements NotebookFormat {
     }
 
     @Override
-    public LabNotebook open(Path file, OpenMode mode, boolean readOnly) {
-        return readOnly ? Hdf5LabNotebook.openReadOnly(file) : new Hdf5LabNotebook(file, mode, null);
+    public Hdf5LabNotebook open(Path file, StorageMode mode, boolean readOnly) {
+        if (readOnly) {
+            return Hdf5LabNotebook.openReadOnly(file);
+        }
+        OpenMode m = switch (mode) {
+            case OPEN_OR_CREATE -> OpenMode.OPEN_OR_CREATE;
+            case CREATE_NEW -> OpenMode.CREATE_NEW;
+            case OVERWRITE -> OpenMode.OVERWRITE;
+        };
+        return new Hdf5LabNotebook(file, m, null);
     }
 }

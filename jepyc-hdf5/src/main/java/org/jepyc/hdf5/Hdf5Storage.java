@@ -17,7 +17,6 @@ import java.util.UUID;
 import org.jepyc.NotebookException;
 import org.jepyc.NotebookExistsException;
 import org.jepyc.NotebookFormatException;
-import org.jepyc.OpenMode;
 import org.jepyc.hdf5.h5.ReadOnlyFile;
 import org.jepyc.hdf5.h5.H5File;
 import org.jepyc.hdf5.h5.H5FileException;
@@ -25,6 +24,7 @@ import org.jepyc.storage.Commit;
 import org.jepyc.storage.FilePermissions;
 import org.jepyc.storage.NotebookStorage;
 import org.jepyc.storage.SetCommit;
+import org.jepyc.storage.StorageMode;
 import org.jepyc.storage.StoredNotebook;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * <p>Loading reads a snapshot of the file through the pure-Java {@link ReadOnlyFile}, so a
  * damaged file never reaches the native library. A commit opens the file with the native
  * library, appends beyond the committed rows, publishes them and closes it (see
- * {@link CommitWriter}). A new file, an {@link OpenMode#OVERWRITE}, a file left by a crashed
+ * {@link CommitWriter}). A new file, an {@link StorageMode#OVERWRITE}, a file left by a crashed
  * or failed commit, and a file changed since this notebook last read or wrote it are instead
  * written whole into a new file that is renamed over the old one.
  */
@@ -86,7 +86,7 @@ final class Hdf5Storage implements NotebookStorage {
     public Path file() { return file; }
 
     @Override
-    public Opened open(OpenMode mode) {
+    public Opened open(StorageMode mode) {
         boolean exists = Files.exists(file);
         long size = exists ? sizeOf() : 0;
         if (readOnly) {
@@ -96,7 +96,7 @@ final class Hdf5Storage implements NotebookStorage {
             checkSignature();
             return Opened.STORED;
         }
-        if (exists && size > 0 && mode == OpenMode.OPEN_OR_CREATE) {
+        if (exists && size > 0 && mode == StorageMode.OPEN_OR_CREATE) {
             if (!FilePermissions.isWritable(file)) {
                 LOG.info("Notebook {} is not writable: opening it read-only", file);
                 readOnly = true;
@@ -106,7 +106,7 @@ final class Hdf5Storage implements NotebookStorage {
             checkSignature();
             return Opened.STORED;
         }
-        if (exists && size > 0 && mode == OpenMode.CREATE_NEW) {
+        if (exists && size > 0 && mode == StorageMode.CREATE_NEW) {
             throw new NotebookExistsException("Notebook file " + file + " already exists and is not empty: open it "
                     + "(create=false, OpenMode.OPEN_OR_CREATE), or use OpenMode.OVERWRITE to replace it");
         }

@@ -501,4 +501,28 @@ class Hdf5NotebookUpstreamTest {
             assertThat(Set.copyOf(nb.current().resultNames())).isEqualTo(values.keySet());
         }
     }
+
+    // complex cells with nothing in them (rows from before the column, a failed row, a pending
+    // job from before the parameter) are written as zero and read back as Complex zeros
+    @Test
+    void emptyComplexCellsAreWrittenAndReadAsZero() {
+        Complex zero = new Complex(0, 0);
+        try (Hdf5LabNotebook nb = new Hdf5LabNotebook(file(), true)) {
+            nb.addPendingResult(Map.of("a", 0), "early");
+            nb.addResult(run(returning(Map.of("v", 1.0)), Map.of("a", 1)));
+            nb.addResult(run(returning(Map.of("v", 2.0, "z", new Complex(1, 2))), Map.of("a", 2, "w", new Complex(3, 4))));
+            nb.addResult(new ResultsDict(Map.of("a", 3, "w", new Complex(5, 6)), Map.of(Experiment.STATUS, false),
+                    Map.of()));
+            assertThat(nb.current().pendingResultParameters("early")).doesNotContainKey("w");
+        }
+        try (Hdf5LabNotebook nb = new Hdf5LabNotebook(file())) {
+            List<ResultsDict> back = nb.results();
+            assertThat(back).extracting(r -> r.results().get("z")).containsExactly(zero, new Complex(1, 2), null);
+            assertThat(back).extracting(r -> r.parameters().get("w")).containsExactly(zero, new Complex(3, 4),
+                    new Complex(5, 6));
+            assertThat(nb.current().pendingResultParameters("early").get("w")).isEqualTo(zero);
+            assertThat(nb.current().dataframe().getColumn("z").toList()).containsExactly(zero, new Complex(1, 2), zero)
+                    .allSatisfy(v -> assertThat(v).isInstanceOf(Complex.class));
+        }
+    }
 }

@@ -3,9 +3,9 @@ package org.jepyc.json;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.jepyc.LabNotebook;
 import org.jepyc.OpenMode;
 import org.jepyc.storage.NotebookFormat;
+import org.jepyc.storage.StorageMode;
 
 /** The JSON notebook format as a service: files named {@code *.json} open as {@link JsonLabNotebook}s. */
 public final class JsonNotebookFormat implements NotebookFormat {
@@ -24,7 +24,15 @@ public final class JsonNotebookFormat implements NotebookFormat {
     }
 
     @Override
-    public LabNotebook open(Path file, OpenMode mode, boolean readOnly) {
-        return readOnly ? JsonLabNotebook.openReadOnly(file) : new JsonLabNotebook(file, mode, null);
+    public JsonLabNotebook open(Path file, StorageMode mode, boolean readOnly) {
+        if (readOnly) {
+            return JsonLabNotebook.openReadOnly(file);
+        }
+        OpenMode m = switch (mode) {
+            case OPEN_OR_CREATE -> OpenMode.OPEN_OR_CREATE;
+            case CREATE_NEW -> OpenMode.CREATE_NEW;
+            case OVERWRITE -> OpenMode.OVERWRITE;
+        };
+        return new JsonLabNotebook(file, m, null);
     }
 }

@@ -10,13 +10,13 @@ import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
-import org.jepyc.Complex;
 import org.jepyc.Experiment;
 import org.jepyc.NotebookException;
 import org.jepyc.resultset.BoolColumn;
 import org.jepyc.resultset.Category;
 import org.jepyc.resultset.Column;
 import org.jepyc.resultset.ColumnRef;
+import org.jepyc.resultset.ComplexValue;
 import org.jepyc.resultset.DoubleColumn;
 import org.jepyc.resultset.LongColumn;
 import org.jepyc.resultset.StringColumn;
@@ -210,7 +210,7 @@ final class JsonNotebookWriter {
                 value(tag, where, e);
             }
             g.writeEndArray();
-        } else if (v instanceof Complex) {
+        } else if (v instanceof ComplexValue) {
             throw complex(file, tag, where);
         } else {
             throw new NotebookException("Cannot commit notebook " + file + ": result set " + tag + " holds " + v

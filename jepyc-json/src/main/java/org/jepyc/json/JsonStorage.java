@@ -20,10 +20,10 @@ import java.util.UUID;
 import org.jepyc.NotebookException;
 import org.jepyc.NotebookExistsException;
 import org.jepyc.NotebookFormatException;
-import org.jepyc.OpenMode;
 import org.jepyc.storage.Commit;
 import org.jepyc.storage.FilePermissions;
 import org.jepyc.storage.NotebookStorage;
+import org.jepyc.storage.StorageMode;
 import org.jepyc.storage.StoredNotebook;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,7 +64,7 @@ final class JsonStorage implements NotebookStorage {
     public boolean isReadOnly() { return readOnly; }
 
     @Override
-    public Opened open(OpenMode mode) {
+    public Opened open(StorageMode mode) {
         if (Files.isDirectory(file)) {
             throw new NotebookFormatException("Notebook " + file + " is a directory, not a JSON notebook file");
         }
@@ -128,7 +128,7 @@ final class JsonStorage implements NotebookStorage {
     }
 
     /** Permission bits as well as access(2): root may write anything, but a cleared write bit is the user's intent. */
-    private void checkWritable(boolean exists, OpenMode mode) {
+    private void checkWritable(boolean exists, StorageMode mode) {
         if (exists && !FilePermissions.isWritable(target)) {
             throw new NotebookException("Notebook " + file + " is read-only (no write permission), so it cannot be opened "
                     + "with " + mode + ": make it writable, or open it with JsonLabNotebook.openReadOnly");
