@@ -11,17 +11,8 @@ import java.util.Objects;
 import java.util.Set;
 
 import org.dflib.DataFrame;
-import org.jepyc.storage.Commit;
-import org.jepyc.storage.NotebookFormat;
-import org.jepyc.storage.NotebookFormats;
 import org.jepyc.storage.NotebookHeader;
 import org.jepyc.storage.NotebookStorage;
-import org.jepyc.storage.PendingJob;
-import org.jepyc.storage.SetCommit;
-import org.jepyc.storage.StorageException;
-import org.jepyc.storage.StoredNotebook;
-import org.jepyc.storage.StoredSet;
-import org.jepyc.storage.WriterLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +20,10 @@ import org.slf4j.LoggerFactory;
  * A collection of tagged result sets, one of them current. This class keeps a notebook in
  * memory; {@code JsonLabNotebook} and {@code Hdf5LabNotebook} persist the same notebook through a
  * {@link NotebookStorage}, written at {@link #commit()} and {@link #close()}.
+ *
+ * <p>The notebook keeps its result sets and which is current; its file, the writer lock and what
+ * a commit writes are {@code NotebookFile}'s, rebuilding the sets from a file is
+ * {@code StoredNotebookReader}'s, and choosing a format by extension is {@code FormatLookup}'s.
  *
  * <p>Pending jobs are found by asking the result sets, so a job cancelled by
  * {@link ResultSet#finish()} is no longer pending anywhere (epyc kept a second list that a
@@ -43,15 +38,13 @@ public class LabNotebook implements AutoCloseable {
     public static final String DEFAULT_DESCRIPTION = "A notebook";
 
     private final String name;
-    private final NotebookStorage storage;
-    private WriterLock writerLock;
+    /** The notebook's file; null for a notebook kept in memory. */
+    private final NotebookFile file;
     private final Map<String, ResultSet> sets = new LinkedHashMap<>();
     private String description;
     private String currentTag;
     private boolean locked;
     private boolean readOnly;
-    /** The notebook's fields as its file holds them (last committed or loaded); null if the file holds none. */
-    private NotebookHeader committed;
 
     /** An empty in-memory notebook. */
     public LabNotebook() {
@@ -64,7 +57,7 @@ public class LabNotebook implements AutoCloseable {
      */
     public LabNotebook(String name, String description) {
         this.name = Objects.requireNonNull(name, "name");
-        this.storage = null;
+        this.file = null;
         this.description = description == null ? DEFAULT_DESCRIPTION : description;
         addResultSet(DEFAULT_RESULTSET);
     }
@@ -77,29 +70,20 @@ public class LabNotebook implements AutoCloseable {
      * @param description overrides the stored description if not null
      */
     protected LabNotebook(NotebookStorage storage, OpenMode mode, String description) {
-        this.storage = Objects.requireNonNull(storage, "storage");
+        this.file = new NotebookFile(storage);
         this.name = storage.name();
         this.description = DEFAULT_DESCRIPTION;
         addResultSet(DEFAULT_RESULTSET);
-        if (!storage.isReadOnly() && storage.file() != null) {
-            try {
-                writerLock = WriterLock.acquire(storage.file());
-            } catch (StorageException e) {
-                throw EngineBoundary.translated(e);
-            }
-        }
+        NotebookStorage.Opened opened = file.open(mode);
         try {
-            NotebookStorage.Opened opened = storage.open(EngineBoundary.storageMode(Objects.requireNonNull(mode, "mode")));
-            followFile();
             switch (opened) {
-                case STORED -> restore(storage.load());
-                case NOTHING_STORED -> markCommitted();   // nothing to write until something is added
-                default -> { }                              // the first commit writes, whatever it holds
+                case STORED -> restore(StoredNotebookReader.read(name, file.load()));
+                case NOTHING_STORED -> file.markCommitted(header(), sets);   // nothing to write until something is added
+                default -> { }                                                // the first commit writes, whatever it holds
             }
-            if (storage.isReadOnly()) {
+            if (file.isReadOnly()) {
                 sets.values().forEach(ResultSet::freeze);
                 readOnly = true;
-                releaseLock();
             }
             if (description != null && !description.equals(this.description)) {
                 setDescription(description);
@@ -109,69 +93,24 @@ public class LabNotebook implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             // a notebook that failed to open holds nothing: neither its file nor its lock
-            try {
-                storage.close();
-            } catch (RuntimeException again) {
-                e.addSuppressed(again);
-            }
-            releaseLock();
-            throw e;
+            throw file.abandoned(e);
         }
     }
 
-    /** Rebuilds the notebook from what its file holds, checking it as if it were added by hand. */
-    private void restore(StoredNotebook stored) {
+    /** Takes what the file holds as the notebook, and as committed. */
+    private void restore(StoredNotebookReader.Restored stored) {
         if (stored.description() != null) {
             description = stored.description();
         }
-        for (StoredSet s : stored.sets()) {
-            ResultSet rs = new ResultSet(s.description(), s.table());
-            restorePending(rs, s);
-            s.attributes().forEach((k, v) -> {
-                try {
-                    rs.setAttribute(k, v);
-                } catch (RuntimeException e) {
-                    throw inconsistent("attribute " + k + " of result set " + s.tag(), e);
-                }
-            });
-            if (s.locked()) {
-                rs.finish();
-            }
-            sets.put(s.tag(), rs);
-        }
+        sets.putAll(stored.sets());
         if (stored.currentTag() != null) {
-            if (!sets.containsKey(stored.currentTag())) {
-                throw new NotebookFormatException("Notebook " + name + " names current result set " + stored.currentTag()
-                        + ", which it does not hold");
-            }
             currentTag = stored.currentTag();
         }
         if (stored.locked()) {
             sets.values().forEach(ResultSet::finish);
             locked = true;
         }
-        markCommitted();
-    }
-
-    private void restorePending(ResultSet rs, StoredSet s) {
-        for (PendingJob j : s.pending()) {
-            try {
-                rs.addPendingResult(j.parameters(), j.jobId());
-            } catch (RuntimeException e) {
-                throw inconsistent("pending job " + j.jobId() + " of result set " + s.tag(), e);
-            }
-        }
-    }
-
-    private NotebookFormatException inconsistent(String where, RuntimeException e) {
-        return new NotebookFormatException("Notebook " + name + " cannot be loaded: " + where + " is inconsistent ("
-                + e.getMessage() + "); the file was left as it is", e);
-    }
-
-    /** Takes the notebook as it is now as what its file holds. */
-    private void markCommitted() {
-        committed = header();
-        sets.values().forEach(ResultSet::markSaved);
+        file.markCommitted(header(), sets);
     }
 
     private NotebookHeader header() {
@@ -202,7 +141,7 @@ public class LabNotebook implements AutoCloseable {
      * @throws NotebookException       if no format reads files named so, or the file cannot be opened
      */
     public static LabNotebook open(java.nio.file.Path file, OpenMode mode) {
-        return open(Objects.requireNonNull(file, "file"), Objects.requireNonNull(mode, "mode"), false);
+        return FormatLookup.open(Objects.requireNonNull(file, "file"), Objects.requireNonNull(mode, "mode"), false);
     }
 
     /**
@@ -215,33 +154,7 @@ public class LabNotebook implements AutoCloseable {
      *                           (nothing is created) or unreadable
      */
     public static LabNotebook openReadOnly(java.nio.file.Path file) {
-        return open(Objects.requireNonNull(file, "file"), OpenMode.OPEN_OR_CREATE, true);
-    }
-
-    /** Opens a file through the format its extension names, which makes the format module's notebook class. */
-    private static LabNotebook open(java.nio.file.Path file, OpenMode mode, boolean readOnly) {
-        NotebookFormat format;
-        try {
-            format = NotebookFormats.formatOf(file);
-        } catch (StorageException e) {
-            throw EngineBoundary.translated(e);
-        }
-        AutoCloseable opened = format.open(file, EngineBoundary.storageMode(mode), readOnly);
-        if (opened instanceof LabNotebook nb) {
-            return nb;
-        }
-        NotebookException wrong = new NotebookException("The " + format.name() + " notebook format ("
-                + format.getClass().getName() + ") opened " + file + " as a "
-                + (opened == null ? "null" : opened.getClass().getName()) + ", not a " + LabNotebook.class.getName()
-                + ": that format module does not fit this version of jepyc");
-        if (opened != null) {
-            try {
-                opened.close();
-            } catch (Exception again) {
-                wrong.addSuppressed(again);
-            }
-        }
-        throw wrong;
+        return FormatLookup.open(Objects.requireNonNull(file, "file"), OpenMode.OPEN_OR_CREATE, true);
     }
 
     /** @return the name: a file path or URL for persistent notebooks */
@@ -257,7 +170,7 @@ public class LabNotebook implements AutoCloseable {
     }
 
     /** @return true for notebooks kept in a file */
-    public boolean isPersistent() { return storage != null; }
+    public boolean isPersistent() { return file != null; }
 
     /**
      * Adds a result set and makes it current; an existing set with that tag is replaced (use
@@ -280,7 +193,7 @@ public class LabNotebook implements AutoCloseable {
                     + (tag == null ? "null" : "'" + tag + "'"));
         }
         ResultSet rs = new ResultSet(description);
-        if (storage != null) {
+        if (file != null) {
             rs.committed(null);     // its file holds none of it: the next commit writes it, even empty, as epyc's HDF5 does
         }
         sets.put(tag, rs);
@@ -548,27 +461,8 @@ public class LabNotebook implements AutoCloseable {
      * in-memory or read-only notebook.
      */
     public void commit() {
-        if (storage == null || storage.isReadOnly()) {
-            return;
-        }
-        List<SetCommit> changes = new ArrayList<>(sets.size());
-        sets.forEach((tag, rs) -> changes.add(new SetCommit(tag, rs.snapshot(), rs.committed())));
-        Commit c = new Commit(header(), committed, changes);
-        if (!c.changed()) {
-            return;
-        }
-        storage.save(c);
-        followFile();
-        committed = c.header();
-        for (SetCommit sc : c.sets()) {
-            sets.get(sc.tag()).committed(sc.now());
-        }
-    }
-
-    /** The file may be new or replaced by now: the writer lock follows it to its new identity. */
-    private void followFile() {
-        if (writerLock != null) {
-            writerLock.follow();
+        if (file != null) {
+            file.commit(header(), sets);
         }
     }
 
@@ -595,24 +489,13 @@ public class LabNotebook implements AutoCloseable {
     /** Commits a persistent notebook and releases its file. */
     @Override
     public void close() {
-        if (storage == null) {
+        if (file == null) {
             return;
         }
         try {
             commit();
         } finally {
-            try {
-                storage.close();
-            } finally {
-                releaseLock();
-            }
-        }
-    }
-
-    private void releaseLock() {
-        if (writerLock != null) {
-            writerLock.close();
-            writerLock = null;
+            file.close();
         }
     }
 
