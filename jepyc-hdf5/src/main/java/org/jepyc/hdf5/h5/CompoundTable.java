@@ -149,7 +149,7 @@ public final class CompoundTable implements AutoCloseable {
         if (rows < 0) {
             throw new IllegalArgumentException("negative size " + rows);
         }
-        file.run("resize " + path + " to " + rows + " rows", 
+        file.run("resize " + path + " to " + rows + " rows",
                 () -> H5Errors.check(H5Dset_extent(did(), new long[] {rows}), "H5Dset_extent"));
     }
 

@@ -73,6 +73,7 @@ public record FieldType(Kind kind, int bits, boolean signed, FieldType element) 
 
     /** Builds the HDF5 file type (the caller closes it). */
     H5Id createFileType() {
+        H5Library.ensureLoaded();   // before the lock: loading takes H5Library.class, then the lock
         synchronized (H5Library.LOCK) {
             return switch (kind) {
                 case INT -> copy(integerFileType());
@@ -87,6 +88,7 @@ public record FieldType(Kind kind, int bits, boolean signed, FieldType element) 
 
     /** Builds the HDF5 memory type, {@link #memorySize()} bytes wide (the caller closes it). */
     H5Id createMemoryType() {
+        H5Library.ensureLoaded();   // before the lock: loading takes H5Library.class, then the lock
         synchronized (H5Library.LOCK) {
             return switch (kind) {
                 case INT -> copy(Predefined.NATIVE_INT64);
@@ -105,6 +107,7 @@ public record FieldType(Kind kind, int bits, boolean signed, FieldType element) 
      * @throws H5Failure if the type is not one epyc's mapping produces, or HDF5 cannot describe it
      */
     static FieldType fromTypeId(long tid) {
+        H5Library.ensureLoaded();   // before the lock: loading takes H5Library.class, then the lock
         synchronized (H5Library.LOCK) {
             int cls = typeClass(tid);
             long size = size(tid);
