@@ -310,14 +310,14 @@ public final class Attributes {
     }
 
     private static boolean exists(long oid, String name) {
-        try (BytePointer n = NativeCodec.utf8(name)) {
+        try (CString n = NativeCodec.utf8(name)) {
             return H5Errors.isTrue(H5Aexists(oid, n), "H5Aexists");
         }
     }
 
     /** Deletes attribute {@code name} if it exists. */
     private static void replace(long oid, String name) {
-        try (BytePointer n = NativeCodec.utf8(name)) {
+        try (CString n = NativeCodec.utf8(name)) {
             if (H5Errors.isTrue(H5Aexists(oid, n), "H5Aexists")) {
                 H5Errors.check(H5Adelete(oid, n), "H5Adelete");
             }
@@ -325,7 +325,7 @@ public final class Attributes {
     }
 
     private static H5Id open(long oid, String name) {
-        try (BytePointer n = NativeCodec.utf8(name)) {
+        try (CString n = NativeCodec.utf8(name)) {
             return H5Id.of(H5Id.Kind.ATTRIBUTE, H5Aopen(oid, n, H5P_DEFAULT), "H5Aopen");
         }
     }
@@ -339,7 +339,7 @@ public final class Attributes {
 
     /** {@code H5Acreate2}'s result, not yet checked. */
     private static long create(long oid, String name, long type, long space) {
-        try (BytePointer n = NativeCodec.utf8(name)) {
+        try (CString n = NativeCodec.utf8(name)) {
             return H5Acreate2(oid, n, type, space, H5P_DEFAULT, H5P_DEFAULT);
         }
     }
@@ -349,7 +349,7 @@ public final class Attributes {
             if (objectId >= 0) {
                 return action.apply(objectId);
             }
-            try (BytePointer p = NativeCodec.utf8(objectPath);
+            try (CString p = NativeCodec.utf8(objectPath);
                  H5Id oid = H5Id.of(H5Id.Kind.OBJECT, H5Oopen(file.id(), p, H5P_DEFAULT), "H5Oopen")) {
                 return action.apply(oid.get());
             }

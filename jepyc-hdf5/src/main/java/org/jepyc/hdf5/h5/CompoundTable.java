@@ -74,7 +74,7 @@ public final class CompoundTable implements AutoCloseable {
                  H5Id space = H5Id.space(H5Screate_simple(1, new long[] {initialRows}, new long[] {H5S_UNLIMITED}),
                          "H5Screate_simple");
                  H5Id dcpl = chunked(chunkRows);
-                 BytePointer name = NativeCodec.utf8(path)) {
+                 CString name = NativeCodec.utf8(path)) {
                 return H5Id.of(H5Id.Kind.DATASET, H5Dcreate2(file.id(), name, ftype.get(), space.get(), H5P_DEFAULT,
                         dcpl.get(), H5P_DEFAULT), "H5Dcreate2");
             }
@@ -105,7 +105,7 @@ public final class CompoundTable implements AutoCloseable {
     /** Links this table into its file at {@code at} (its parent group must exist, the name be free). */
     public void linkAs(String at) {
         file.run("link " + path + " as " + at, () -> {
-            try (BytePointer name = NativeCodec.utf8(at)) {
+            try (CString name = NativeCodec.utf8(at)) {
                 H5Errors.check(H5Olink(did(), file.id(), name, H5P_DEFAULT, H5P_DEFAULT), "H5Olink");
             }
         });
@@ -114,7 +114,7 @@ public final class CompoundTable implements AutoCloseable {
     /** Opens an existing compound dataset and recognises its field types. */
     public static CompoundTable open(H5File file, String path) {
         H5Id opened = file.call("open dataset " + path, () -> {
-            try (BytePointer name = NativeCodec.utf8(path)) {
+            try (CString name = NativeCodec.utf8(path)) {
                 return H5Id.of(H5Id.Kind.DATASET, H5Dopen2(file.id(), name, H5P_DEFAULT), "H5Dopen2");
             }
         });
@@ -336,7 +336,7 @@ public final class CompoundTable implements AutoCloseable {
             try (H5Id t = H5Id.type(H5Tcreate(H5T_COMPOUND, total), "H5Tcreate")) {
                 long at = 0;
                 for (int k = 0; k < ids.length; k++) {
-                    try (BytePointer name = NativeCodec.utf8(fields.get(k).name())) {
+                    try (CString name = NativeCodec.utf8(fields.get(k).name())) {
                         H5Errors.check(H5Tinsert(t.get(), name, at, ids[k]), "H5Tinsert");
                     }
                     at += sizes[k];

@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.bytedeco.hdf5.H5G_info_t;
 import org.bytedeco.hdf5.H5O_info2_t;
-import org.bytedeco.javacpp.BytePointer;
 
 /** Group and link helpers: epyc keeps one root-level group per result set. */
 public final class Groups {
@@ -39,7 +38,7 @@ public final class Groups {
             List<String> names = new ArrayList<>();
             try (H5Id gid = open(file, groupPath); H5O_info2_t info = new H5O_info2_t()) {
                 for (String name : linkNames(gid.get())) {
-                    try (BytePointer n = NativeCodec.utf8(name)) {
+                    try (CString n = NativeCodec.utf8(name)) {
                         H5Errors.check(H5Oget_info_by_name3(gid.get(), n, info, H5O_INFO_BASIC, H5P_DEFAULT),
                                 "H5Oget_info_by_name3");
                     }
@@ -55,7 +54,7 @@ public final class Groups {
     /** Creates a group (its parent must exist). */
     public static void create(H5File file, String path) {
         file.run("create group " + path, () -> {
-            try (BytePointer p = NativeCodec.utf8(path)) {
+            try (CString p = NativeCodec.utf8(path)) {
                 // created, and nothing more to do with it
                 H5Id.of(H5Id.Kind.GROUP, H5Gcreate2(file.id(), p, H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT), "H5Gcreate2")
                         .close();
@@ -71,7 +70,7 @@ public final class Groups {
         file.run("create group " + path, () -> {
             try (H5Id gcpl = H5Id.propertyList(H5Pcreate(Predefined.GROUP_CREATE), "H5Pcreate")) {
                 H5Errors.check(H5Pset_local_heap_size_hint(gcpl.get(), nameBytes), "H5Pset_local_heap_size_hint");
-                try (BytePointer p = NativeCodec.utf8(path)) {
+                try (CString p = NativeCodec.utf8(path)) {
                     H5Id.of(H5Id.Kind.GROUP, H5Gcreate2(file.id(), p, H5P_DEFAULT, gcpl.get(), H5P_DEFAULT), "H5Gcreate2")
                             .close();
                 }
@@ -85,7 +84,7 @@ public final class Groups {
             if (!linkExists(file.id(), path)) {
                 return false;
             }
-            try (BytePointer p = NativeCodec.utf8(path); H5O_info2_t info = new H5O_info2_t()) {
+            try (CString p = NativeCodec.utf8(path); H5O_info2_t info = new H5O_info2_t()) {
                 H5Errors.check(H5Oget_info_by_name3(file.id(), p, info, H5O_INFO_BASIC, H5P_DEFAULT),
                         "H5Oget_info_by_name3");
                 return info.type() == H5O_TYPE_GROUP;
@@ -104,7 +103,7 @@ public final class Groups {
      */
     public static void delete(H5File file, String path) {
         file.run("delete " + path, () -> {
-            try (BytePointer p = NativeCodec.utf8(path)) {
+            try (CString p = NativeCodec.utf8(path)) {
                 H5Errors.check(H5Ldelete(file.id(), p, H5P_DEFAULT), "H5Ldelete");
             }
         });
@@ -113,7 +112,7 @@ public final class Groups {
     /** Renames (moves) the link {@code from} to {@code to}; the object itself stays where it is. */
     public static void move(H5File file, String from, String to) {
         file.run("move " + from + " to " + to, () -> {
-            try (BytePointer src = NativeCodec.utf8(from); BytePointer dst = NativeCodec.utf8(to)) {
+            try (CString src = NativeCodec.utf8(from); CString dst = NativeCodec.utf8(to)) {
                 H5Errors.check(H5Lmove(file.id(), src, file.id(), dst, H5P_DEFAULT, H5P_DEFAULT), "H5Lmove");
             }
         });
@@ -129,7 +128,7 @@ public final class Groups {
     }
 
     private static H5Id open(H5File file, String groupPath) {
-        try (BytePointer p = NativeCodec.utf8(groupPath)) {
+        try (CString p = NativeCodec.utf8(groupPath)) {
             return H5Id.of(H5Id.Kind.GROUP, H5Gopen2(file.id(), p, H5P_DEFAULT), "H5Gopen2");
         }
     }
@@ -162,7 +161,7 @@ public final class Groups {
                 continue;
             }
             prefix.append('/').append(part);
-            try (BytePointer p = NativeCodec.utf8(prefix.toString())) {
+            try (CString p = NativeCodec.utf8(prefix.toString())) {
                 if (!H5Errors.isTrue(H5Lexists(fid, p, H5P_DEFAULT), "H5Lexists")) {
                     return false;
                 }

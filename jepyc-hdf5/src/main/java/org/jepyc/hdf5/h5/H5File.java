@@ -16,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
-import org.bytedeco.javacpp.BytePointer;
 
 /**
  * An open HDF5 file. Everything else in this package works on an {@code H5File} so that any
@@ -40,7 +39,7 @@ public final class H5File implements AutoCloseable {
         H5Library.ensureLoaded();
         Path abs = path.toAbsolutePath();
         H5Id id = call(abs, "create file", () -> {
-            try (BytePointer name = NativeCodec.utf8(abs.toString())) {
+            try (CString name = NativeCodec.utf8(abs.toString())) {
                 return H5Id.of(H5Id.Kind.FILE, H5Fcreate(name, H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT), "H5Fcreate");
             }
         });
@@ -59,7 +58,7 @@ public final class H5File implements AutoCloseable {
         Path abs = path.toAbsolutePath();
         H5Id id = call(abs, "create file", () -> {
             try (H5Id fcpl = H5Id.propertyList(H5Pcreate(Predefined.FILE_CREATE), "H5Pcreate");
-                 BytePointer name = NativeCodec.utf8(abs.toString())) {
+                 CString name = NativeCodec.utf8(abs.toString())) {
                 H5Errors.check(H5Pset_istore_k(fcpl.get(), istoreK), "H5Pset_istore_k");
                 // room for many result-set names, so the root's name heap rarely has to grow
                 H5Errors.check(H5Pset_local_heap_size_hint(fcpl.get(), 4096), "H5Pset_local_heap_size_hint");
@@ -78,7 +77,7 @@ public final class H5File implements AutoCloseable {
         }
         int flags = readOnly ? H5F_ACC_RDONLY : H5F_ACC_RDWR;
         H5Id id = call(abs, readOnly ? "open file read-only" : "open file for writing", () -> {
-            try (BytePointer name = NativeCodec.utf8(abs.toString())) {
+            try (CString name = NativeCodec.utf8(abs.toString())) {
                 return H5Id.of(H5Id.Kind.FILE, H5Fopen(name, flags, H5P_DEFAULT), "H5Fopen");
             }
         });

@@ -14,7 +14,7 @@ import org.bytedeco.javacpp.Pointer;
  *
  * <p>Variable-length data is why this works on native memory: strings are {@code char*} to
  * NUL-terminated UTF-8 and sequences are {@code hvl_t {size_t len; void *p}}. We encode and decode
- * the UTF-8 ourselves, names and paths passed to HDF5 included ({@link #utf8}): JNI's "modified
+ * the UTF-8 ourselves, names and paths passed to HDF5 included ({@link CString}): JNI's "modified
  * UTF-8" mangles characters outside the BMP, and JavaCPP encodes a Java string argument in the
  * platform's default charset.
  */
@@ -205,11 +205,11 @@ final class NativeCodec {
 
     /**
      * {@code s} as a NUL-terminated UTF-8 string in native memory, for passing a name or path
-     * to HDF5 (the caller closes it). Strings are never passed as Java strings: JavaCPP would
+     * to HDF5 (the caller closes it). Names are never passed as Java strings: JavaCPP would
      * encode them in the platform's default charset, which need not be UTF-8.
      */
-    static BytePointer utf8(String s) {
-        return new BytePointer(s, StandardCharsets.UTF_8);
+    static CString utf8(String s) {
+        return CString.of(s);
     }
 
     private static List<Object> getList(FieldType element, BytePointer buf, long at) {

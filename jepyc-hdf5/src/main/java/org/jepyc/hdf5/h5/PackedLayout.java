@@ -5,7 +5,6 @@ import static org.bytedeco.hdf5.global.hdf5.H5Tcreate;
 import static org.bytedeco.hdf5.global.hdf5.H5Tinsert;
 
 import java.util.List;
-import org.bytedeco.javacpp.BytePointer;
 
 /**
  * The in-memory layout of a subset of a table's fields: one row holds each field's memory type at
@@ -37,7 +36,7 @@ final class PackedLayout implements AutoCloseable {
         try (H5Id t = H5Id.type(H5Tcreate(H5T_COMPOUND, stride), "H5Tcreate")) {
             for (int k = 0; k < fields.size(); k++) {
                 try (H5Id mt = fields.get(k).type().createMemoryType();
-                     BytePointer name = NativeCodec.utf8(fields.get(k).name())) {
+                     CString name = NativeCodec.utf8(fields.get(k).name())) {
                     H5Errors.check(H5Tinsert(t.get(), name, offsets[k], mt.get()), "H5Tinsert");
                 }
             }
