@@ -3,8 +3,6 @@ package org.jepyc.formats;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import hdf.hdf5lib.H5;
-import hdf.hdf5lib.HDF5Constants;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.bytedeco.hdf5.global.hdf5;
 import org.jepyc.Experiment;
 import org.jepyc.LabNotebook;
 import org.jepyc.NotebookException;
@@ -131,21 +130,20 @@ class NoHandleHeldTest {
 
     @org.junit.jupiter.api.BeforeAll
     static void countPredefinedTypes() {
-        H5Library.ensureLoaded();   // before HDF5Constants: its initialiser needs the bundled library loaded
-        typesBefore = count(HDF5Constants.H5F_OBJ_DATATYPE);
+        typesBefore = count(hdf5.H5F_OBJ_DATATYPE);
     }
 
-    private static long count(long type) {
+    private static long count(int type) {
         H5Library.ensureLoaded();
         synchronized (H5Library.LOCK) {
-            return H5.H5Fget_obj_count(HDF5Constants.H5F_OBJ_ALL, (int) type);
+            return hdf5.H5Fget_obj_count(hdf5.H5F_OBJ_ALL, type);
         }
     }
 
     static void assertNoHdf5ObjectOpen() {
-        assertThat(new long[] {count(HDF5Constants.H5F_OBJ_FILE), count(HDF5Constants.H5F_OBJ_DATASET),
-            count(HDF5Constants.H5F_OBJ_GROUP), count(HDF5Constants.H5F_OBJ_ATTR),
-            count(HDF5Constants.H5F_OBJ_DATATYPE) - typesBefore})
+        assertThat(new long[] {count(hdf5.H5F_OBJ_FILE), count(hdf5.H5F_OBJ_DATASET),
+            count(hdf5.H5F_OBJ_GROUP), count(hdf5.H5F_OBJ_ATTR),
+            count(hdf5.H5F_OBJ_DATATYPE) - typesBefore})
                 .as("HDF5 files, datasets, groups, attributes, datatypes open").containsOnly(0L);
     }
 }

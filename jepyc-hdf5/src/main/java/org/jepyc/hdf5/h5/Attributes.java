@@ -1,17 +1,38 @@
 package org.jepyc.hdf5.h5;
 
-import static hdf.hdf5lib.HDF5Constants.*;
+import static org.bytedeco.hdf5.global.hdf5.H5Acreate2;
+import static org.bytedeco.hdf5.global.hdf5.H5Adelete;
+import static org.bytedeco.hdf5.global.hdf5.H5Aexists;
+import static org.bytedeco.hdf5.global.hdf5.H5Aget_name_by_idx;
+import static org.bytedeco.hdf5.global.hdf5.H5Aget_space;
+import static org.bytedeco.hdf5.global.hdf5.H5Aget_type;
+import static org.bytedeco.hdf5.global.hdf5.H5Aopen;
+import static org.bytedeco.hdf5.global.hdf5.H5Aread;
+import static org.bytedeco.hdf5.global.hdf5.H5Awrite;
+import static org.bytedeco.hdf5.global.hdf5.H5O_INFO_NUM_ATTRS;
+import static org.bytedeco.hdf5.global.hdf5.H5Oget_info3;
+import static org.bytedeco.hdf5.global.hdf5.H5Oopen;
+import static org.bytedeco.hdf5.global.hdf5.H5P_DEFAULT;
+import static org.bytedeco.hdf5.global.hdf5.H5S_SCALAR;
+import static org.bytedeco.hdf5.global.hdf5.H5Screate;
+import static org.bytedeco.hdf5.global.hdf5.H5Screate_simple;
+import static org.bytedeco.hdf5.global.hdf5.H5Sget_simple_extent_npoints;
+import static org.bytedeco.hdf5.global.hdf5.H5T_INTEGER;
+import static org.bytedeco.hdf5.global.hdf5.H5T_STRING;
+import static org.bytedeco.hdf5.global.hdf5.H5Tis_variable_str;
+import static org.bytedeco.hdf5.global.hdf5.H5_INDEX_NAME;
+import static org.bytedeco.hdf5.global.hdf5.H5_ITER_INC;
 
-import hdf.hdf5lib.H5;
-import hdf.hdf5lib.exceptions.HDF5Exception;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongFunction;
-import org.bytedeco.hdf5.global.hdf5;
+import org.bytedeco.hdf5.H5O_info2_t;
 import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.DoublePointer;
+import org.bytedeco.javacpp.LongPointer;
 
 /**
  * The attributes of one group or dataset, in the forms epyc uses: scalar variable-length UTF-8
@@ -38,10 +59,19 @@ public final class Attributes {
     /** Attribute names in HDF5's name order. */
     public List<String> names() {
         return onObject("list attributes", oid -> {
-            long n = H5.H5Oget_info(oid).num_attrs;
+            long n;
+            try (H5O_info2_t info = new H5O_info2_t()) {
+                H5Errors.check(H5Oget_info3(oid, info, H5O_INFO_NUM_ATTRS), "H5Oget_info3");
+                n = info.num_attrs();
+            }
             List<String> names = new ArrayList<>((int) n);
             for (long i = 0; i < n; i++) {
-                names.add(H5.H5Aget_name_by_idx(oid, ".", H5_INDEX_NAME, H5_ITER_INC, i, H5P_DEFAULT));
+                long len = H5Errors.check(H5Aget_name_by_idx(oid, ".", H5_INDEX_NAME, H5_ITER_INC, i, (byte[]) null, 0,
+                        H5P_DEFAULT), "H5Aget_name_by_idx");
+                byte[] name = new byte[(int) len + 1];
+                H5Errors.check(H5Aget_name_by_idx(oid, ".", H5_INDEX_NAME, H5_ITER_INC, i, name, name.length,
+                        H5P_DEFAULT), "H5Aget_name_by_idx");
+                names.add(new String(name, 0, (int) len, StandardCharsets.UTF_8));
             }
             return names;
         });
@@ -49,15 +79,13 @@ public final class Attributes {
 
     /** Whether the attribute exists. */
     public boolean exists(String name) {
-        return onObject("look for attribute " + name, oid -> H5.H5Aexists(oid, name));
+        return onObject("look for attribute " + name, oid -> exists(oid, name));
     }
 
     /** Deletes the attribute if present. */
     public void delete(String name) {
         onObject("delete attribute " + name, oid -> {
-            if (H5.H5Aexists(oid, name)) {
-                H5.H5Adelete(oid, name);
-            }
+            replace(oid, name);
             return null;
         });
     }
@@ -83,20 +111,11 @@ public final class Attributes {
     public void writeBool(String name, boolean value) {
         onObject("write attribute " + name, oid -> {
             replace(oid, name);
-            long ftype = FieldType.BOOL.createFileType();
-            long mtype = FieldType.BOOL.createMemoryType();
-            long space = H5.H5Screate(H5S_SCALAR);
-            try {
-                long aid = H5.H5Acreate(oid, name, ftype, space, H5P_DEFAULT, H5P_DEFAULT);
-                try {
-                    H5.H5Awrite(aid, mtype, new byte[] {(byte) (value ? 1 : 0)});
-                } finally {
-                    H5.H5Aclose(aid);
-                }
-            } finally {
-                H5.H5Sclose(space);
-                H5.H5Tclose(mtype);
-                H5.H5Tclose(ftype);
+            try (H5Id ftype = FieldType.BOOL.createFileType();
+                 H5Id mtype = FieldType.BOOL.createMemoryType();
+                 H5Id aid = create(oid, name, ftype.get());
+                 BytePointer b = new BytePointer(1)) {
+                H5Errors.check(H5Awrite(aid.get(), mtype.get(), b.put(0, (byte) (value ? 1 : 0))), "H5Awrite");
             }
             return null;
         });
@@ -109,36 +128,23 @@ public final class Attributes {
      */
     public void writeLong(String name, long value) {
         onObject("write attribute " + name, oid -> {
-            if (H5.H5Aexists(oid, name)) {
-                long aid = H5.H5Aopen(oid, name, H5P_DEFAULT);
-                try {
-                    long t = H5.H5Aget_type(aid);
-                    long s = H5.H5Aget_space(aid);
-                    try {
-                        if (H5.H5Tget_class(t) == H5T_INTEGER && H5.H5Tget_size(t) == 8
-                                && H5.H5Sget_simple_extent_npoints(s) == 1) {
-                            H5.H5Awrite(aid, H5T_NATIVE_INT64, new long[] {value});
+            try (LongPointer v = new LongPointer(1)) {
+                v.put(0, value);
+                if (exists(oid, name)) {
+                    try (H5Id aid = open(oid, name);
+                         H5Id t = H5Id.type(H5Aget_type(aid.get()), "H5Aget_type");
+                         H5Id space = H5Id.space(H5Aget_space(aid.get()), "H5Aget_space")) {
+                        if (FieldType.typeClass(t.get()) == H5T_INTEGER && FieldType.size(t.get()) == 8
+                                && npoints(space.get()) == 1) {
+                            H5Errors.check(H5Awrite(aid.get(), Predefined.NATIVE_INT64, v), "H5Awrite");
                             return null;
                         }
-                    } finally {
-                        H5.H5Sclose(s);
-                        H5.H5Tclose(t);
                     }
-                } finally {
-                    H5.H5Aclose(aid);
+                    replace(oid, name);
                 }
-                H5.H5Adelete(oid, name);
-            }
-            long space = H5.H5Screate(H5S_SCALAR);
-            try {
-                long aid = H5.H5Acreate(oid, name, H5T_STD_I64LE, space, H5P_DEFAULT, H5P_DEFAULT);
-                try {
-                    H5.H5Awrite(aid, H5T_NATIVE_INT64, new long[] {value});
-                } finally {
-                    H5.H5Aclose(aid);
+                try (H5Id aid = create(oid, name, Predefined.STD_I64LE)) {
+                    H5Errors.check(H5Awrite(aid.get(), Predefined.NATIVE_INT64, v), "H5Awrite");
                 }
-            } finally {
-                H5.H5Sclose(space);
             }
             return null;
         });
@@ -147,8 +153,8 @@ public final class Attributes {
     /** Reads a scalar integer attribute. */
     public long readLong(String name) {
         return onAttribute(name, (aid, type, space) -> {
-            if (H5.H5Tget_class(type) != H5T_INTEGER || H5.H5Sget_simple_extent_npoints(space) != 1) {
-                throw new HDF5Exception("not a scalar integer attribute");
+            if (FieldType.typeClass(type) != H5T_INTEGER || npoints(space) != 1) {
+                throw new H5Failure("not a scalar integer attribute");
             }
             return readLong(aid);
         });
@@ -166,8 +172,9 @@ public final class Attributes {
     /** Reads a string attribute of any shape as a flat list. */
     public List<String> readStringArray(String name) {
         return onAttribute(name, (aid, type, space) -> {
-            if (H5.H5Tget_class(type) != H5T_STRING) {
-                throw new HDF5Exception("not a string attribute but " + H5.H5Tget_class_name(H5.H5Tget_class(type)));
+            int cls = FieldType.typeClass(type);
+            if (cls != H5T_STRING) {
+                throw new H5Failure("not a string attribute but " + FieldType.className(cls));
             }
             return readStrings(aid, type, space);
         });
@@ -178,22 +185,19 @@ public final class Attributes {
         return onAttribute(name, (aid, type, space) -> {
             FieldType t = FieldType.fromTypeId(type);
             if (t.kind() == FieldType.Kind.BOOL) {
-                long mtype = FieldType.BOOL.createMemoryType();
-                try {
-                    byte[] b = new byte[(int) H5.H5Sget_simple_extent_npoints(space)];
-                    H5.H5Aread(aid, mtype, b);
-                    return b.length == 1 && b[0] != 0;
-                } finally {
-                    H5.H5Tclose(mtype);
+                long n = npoints(space);
+                try (H5Id mtype = FieldType.BOOL.createMemoryType(); BytePointer b = new BytePointer(Math.max(1, n))) {
+                    H5Errors.check(H5Aread(aid, mtype.get(), b), "H5Aread");
+                    return n == 1 && b.get(0) != 0;
                 }
             } else if (t.kind() == FieldType.Kind.INT) {
-                // HDF5 writes every element: an array read into one long would overrun JNI's copy
-                if (H5.H5Sget_simple_extent_npoints(space) != 1) {
-                    throw new HDF5Exception("not a scalar bool attribute");
+                // HDF5 writes every element: an array read into one long would overrun the buffer
+                if (npoints(space) != 1) {
+                    throw new H5Failure("not a scalar bool attribute");
                 }
                 return readLong(aid) != 0;
             }
-            throw new HDF5Exception("not a bool attribute but " + t);
+            throw new H5Failure("not a bool attribute but " + t);
         });
     }
 
@@ -203,45 +207,43 @@ public final class Attributes {
      */
     public String readAsString(String name) {
         return onAttribute(name, (aid, type, space) -> {
-            int cls = H5.H5Tget_class(type);
+            int cls = FieldType.typeClass(type);
             if (cls == H5T_STRING) {
                 List<String> v = readStrings(aid, type, space);
                 return v.size() == 1 ? v.get(0) : v.toString();
             }
-            if (H5.H5Sget_simple_extent_npoints(space) != 1) {
-                throw new HDF5Exception("cannot show a non-scalar " + H5.H5Tget_class_name(cls) + " attribute as a string");
+            if (npoints(space) != 1) {
+                throw new H5Failure("cannot show a non-scalar " + FieldType.className(cls) + " attribute as a string");
             }
             FieldType t = FieldType.fromTypeId(type);
             return switch (t.kind()) {
                 case BOOL -> readBoolScalar(aid) ? "True" : "False";
                 case INT -> Long.toString(readLong(aid));
                 case FLOAT -> pythonFloat(readDouble(aid));
-                default -> throw new HDF5Exception("cannot show a " + t + " attribute as a string");
+                default -> throw new H5Failure("cannot show a " + t + " attribute as a string");
             };
         });
     }
 
-    private boolean readBoolScalar(long aid) {
-        long mtype = FieldType.BOOL.createMemoryType();
-        try {
-            byte[] b = new byte[1];
-            H5.H5Aread(aid, mtype, b);
-            return b[0] != 0;
-        } finally {
-            H5.H5Tclose(mtype);
+    private static boolean readBoolScalar(long aid) {
+        try (H5Id mtype = FieldType.BOOL.createMemoryType(); BytePointer b = new BytePointer(1)) {
+            H5Errors.check(H5Aread(aid, mtype.get(), b), "H5Aread");
+            return b.get(0) != 0;
         }
     }
 
     private static long readLong(long aid) {
-        long[] v = new long[1];
-        H5.H5Aread_long(aid, H5T_NATIVE_INT64, v);
-        return v[0];
+        try (LongPointer v = new LongPointer(1)) {
+            H5Errors.check(H5Aread(aid, Predefined.NATIVE_INT64, v), "H5Aread");
+            return v.get(0);
+        }
     }
 
     private static double readDouble(long aid) {
-        double[] v = new double[1];
-        H5.H5Aread_double(aid, H5T_NATIVE_DOUBLE, v);
-        return v[0];
+        try (DoublePointer v = new DoublePointer(1)) {
+            H5Errors.check(H5Aread(aid, Predefined.NATIVE_DOUBLE, v), "H5Aread");
+            return v.get(0);
+        }
     }
 
     /** Python's repr of a float: shortest round-trip digits, exponent form outside [1e-4, 1e16). */
@@ -252,42 +254,38 @@ public final class Attributes {
     private void writeStrings(String name, String[] values, boolean scalar) {
         onObject("write attribute " + name, oid -> {
             replace(oid, name);
-            long type = FieldType.STRING.createFileType();
-            long space = scalar ? H5.H5Screate(H5S_SCALAR)
-                    : H5.H5Screate_simple(1, new long[] {values.length}, null);
-            try (Arena arena = new Arena()) {
-                long aid = H5.H5Acreate(oid, name, type, space, H5P_DEFAULT, H5P_DEFAULT);
-                try (BytePointer buf = new BytePointer(Math.max(1, values.length) * 8L)) {
-                    ByteBuffer pointers = buf.asByteBuffer().order(ByteOrder.nativeOrder());
-                    for (int i = 0; i < values.length; i++) {
-                        NativeCodec.encodeValue(values[i] == null ? "" : values[i], FieldType.STRING, pointers, i * 8,
-                                arena);
-                    }
-                    if (values.length > 0) {
-                        H5Errors.check(hdf5.H5Awrite(aid, type, buf), "H5Awrite");
-                    }
-                } finally {
-                    H5.H5Aclose(aid);
+            try (H5Id type = FieldType.STRING.createFileType();
+                 H5Id space = scalar ? H5Id.space(H5Screate(H5S_SCALAR), "H5Screate")
+                         : H5Id.space(H5Screate_simple(1, new long[] {values.length}, (long[]) null), "H5Screate_simple");
+                 H5Id aid = H5Id.of(H5Id.Kind.ATTRIBUTE, create(oid, name, type.get(), space.get()), "H5Acreate2");
+                 Arena arena = new Arena();
+                 BytePointer buf = new BytePointer(Math.max(1, values.length) * 8L)) {
+                ByteBuffer pointers = buf.asByteBuffer().order(ByteOrder.nativeOrder());
+                for (int i = 0; i < values.length; i++) {
+                    NativeCodec.encodeValue(values[i] == null ? "" : values[i], FieldType.STRING, pointers, i * 8, arena);
                 }
-            } finally {
-                H5.H5Sclose(space);
-                H5.H5Tclose(type);
+                if (values.length > 0) {
+                    H5Errors.check(H5Awrite(aid.get(), type.get(), buf), "H5Awrite");
+                }
             }
             return null;
         });
     }
 
     private static List<String> readStrings(long aid, long type, long space) {
-        int n = (int) H5.H5Sget_simple_extent_npoints(space);
+        int n = (int) npoints(space);
         List<String> out = new ArrayList<>(n);
         if (n == 0) {
             return out;
         }
-        if (!H5.H5Tis_variable_str(type)) {
+        if (!H5Errors.isTrue(H5Tis_variable_str(type), "H5Tis_variable_str")) {
             // Fixed-length strings (not written by epyc, but by other tools): NUL- or space-padded bytes.
-            int size = (int) H5.H5Tget_size(type);
+            int size = (int) FieldType.size(type);
             byte[] raw = new byte[n * size];
-            H5.H5Aread(aid, type, raw);
+            try (BytePointer buf = new BytePointer((long) n * size)) {
+                H5Errors.check(H5Aread(aid, type, buf), "H5Aread");
+                buf.get(raw);
+            }
             for (int i = 0; i < n; i++) {
                 int end = i * size;
                 while (end < (i + 1) * size && raw[end] != 0) {
@@ -297,27 +295,52 @@ public final class Attributes {
             }
             return out;
         }
-        long mtype = FieldType.STRING.createMemoryType();
-        try (BytePointer buf = new BytePointer(n * 8L)) {
-            buf.fill(0);
-            try {
-                // inside the try: a read that fails half-way has allocated strings already
-                H5Errors.check(hdf5.H5Aread(aid, mtype, buf), "H5Aread");
-                for (int i = 0; i < n; i++) {
-                    out.add(NativeCodec.getString(buf, i * 8L));
-                }
-            } finally {
-                H5Errors.check(hdf5.H5Treclaim(mtype, space, H5P_DEFAULT, buf), "H5Treclaim");
+        try (H5Id mtype = FieldType.STRING.createMemoryType();
+             ReadBuffer buf = new ReadBuffer(mtype.get(), n, 8, true)) {
+            H5Errors.check(H5Aread(aid, mtype.get(), buf.bytes), "H5Aread");
+            for (int i = 0; i < n; i++) {
+                out.add(NativeCodec.getString(buf.bytes, i * 8L));
             }
-        } finally {
-            H5.H5Tclose(mtype);
         }
         return out;
     }
 
+    private static long npoints(long space) {
+        return H5Errors.check(H5Sget_simple_extent_npoints(space), "H5Sget_simple_extent_npoints");
+    }
+
+    private static boolean exists(long oid, String name) {
+        try (CString n = NativeCodec.utf8(name)) {
+            return H5Errors.isTrue(H5Aexists(oid, n), "H5Aexists");
+        }
+    }
+
+    /** Deletes attribute {@code name} if it exists. */
     private static void replace(long oid, String name) {
-        if (H5.H5Aexists(oid, name)) {
-            H5.H5Adelete(oid, name);
+        try (CString n = NativeCodec.utf8(name)) {
+            if (H5Errors.isTrue(H5Aexists(oid, n), "H5Aexists")) {
+                H5Errors.check(H5Adelete(oid, n), "H5Adelete");
+            }
+        }
+    }
+
+    private static H5Id open(long oid, String name) {
+        try (CString n = NativeCodec.utf8(name)) {
+            return H5Id.of(H5Id.Kind.ATTRIBUTE, H5Aopen(oid, n, H5P_DEFAULT), "H5Aopen");
+        }
+    }
+
+    /** Creates a scalar attribute of file type {@code type}. */
+    private static H5Id create(long oid, String name, long type) {
+        try (H5Id space = H5Id.space(H5Screate(H5S_SCALAR), "H5Screate")) {
+            return H5Id.of(H5Id.Kind.ATTRIBUTE, create(oid, name, type, space.get()), "H5Acreate2");
+        }
+    }
+
+    /** {@code H5Acreate2}'s result, not yet checked. */
+    private static long create(long oid, String name, long type, long space) {
+        try (CString n = NativeCodec.utf8(name)) {
+            return H5Acreate2(oid, n, type, space, H5P_DEFAULT, H5P_DEFAULT);
         }
     }
 
@@ -326,11 +349,9 @@ public final class Attributes {
             if (objectId >= 0) {
                 return action.apply(objectId);
             }
-            long oid = H5.H5Oopen(file.id(), objectPath, H5P_DEFAULT);
-            try {
-                return action.apply(oid);
-            } finally {
-                H5.H5Oclose(oid);
+            try (CString p = NativeCodec.utf8(objectPath);
+                 H5Id oid = H5Id.of(H5Id.Kind.OBJECT, H5Oopen(file.id(), p, H5P_DEFAULT), "H5Oopen")) {
+                return action.apply(oid.get());
             }
         });
     }
@@ -341,24 +362,13 @@ public final class Attributes {
 
     private <T> T onAttribute(String name, AttributeReader<T> reader) {
         return onObject("read attribute " + name, oid -> {
-            if (!H5.H5Aexists(oid, name)) {
-                throw new HDF5Exception("no attribute '" + name + "'");
+            if (!exists(oid, name)) {
+                throw new H5Failure("no attribute '" + name + "'");
             }
-            long aid = H5.H5Aopen(oid, name, H5P_DEFAULT);
-            long type = -1;
-            long space = -1;
-            try {
-                type = H5.H5Aget_type(aid);
-                space = H5.H5Aget_space(aid);
-                return reader.read(aid, type, space);
-            } finally {
-                if (space >= 0) {
-                    H5.H5Sclose(space);
-                }
-                if (type >= 0) {
-                    H5.H5Tclose(type);
-                }
-                H5.H5Aclose(aid);
+            try (H5Id aid = open(oid, name);
+                 H5Id type = H5Id.type(H5Aget_type(aid.get()), "H5Aget_type");
+                 H5Id space = H5Id.space(H5Aget_space(aid.get()), "H5Aget_space")) {
+                return reader.read(aid.get(), type.get(), space.get());
             }
         });
     }

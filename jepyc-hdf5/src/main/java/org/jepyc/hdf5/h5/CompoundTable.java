@@ -1,16 +1,34 @@
 package org.jepyc.hdf5.h5;
 
-import static hdf.hdf5lib.HDF5Constants.*;
+import static org.bytedeco.hdf5.global.hdf5.H5Dcreate2;
+import static org.bytedeco.hdf5.global.hdf5.H5Dcreate_anon;
+import static org.bytedeco.hdf5.global.hdf5.H5Dget_space;
+import static org.bytedeco.hdf5.global.hdf5.H5Dget_type;
+import static org.bytedeco.hdf5.global.hdf5.H5Dopen2;
+import static org.bytedeco.hdf5.global.hdf5.H5Dread;
+import static org.bytedeco.hdf5.global.hdf5.H5Dset_extent;
+import static org.bytedeco.hdf5.global.hdf5.H5Dwrite;
+import static org.bytedeco.hdf5.global.hdf5.H5Olink;
+import static org.bytedeco.hdf5.global.hdf5.H5P_DEFAULT;
+import static org.bytedeco.hdf5.global.hdf5.H5Pcreate;
+import static org.bytedeco.hdf5.global.hdf5.H5Pset_chunk;
+import static org.bytedeco.hdf5.global.hdf5.H5S_SELECT_SET;
+import static org.bytedeco.hdf5.global.hdf5.H5S_UNLIMITED;
+import static org.bytedeco.hdf5.global.hdf5.H5Screate_simple;
+import static org.bytedeco.hdf5.global.hdf5.H5Sget_simple_extent_npoints;
+import static org.bytedeco.hdf5.global.hdf5.H5Sselect_hyperslab;
+import static org.bytedeco.hdf5.global.hdf5.H5T_COMPOUND;
+import static org.bytedeco.hdf5.global.hdf5.H5Tcreate;
+import static org.bytedeco.hdf5.global.hdf5.H5Tget_member_type;
+import static org.bytedeco.hdf5.global.hdf5.H5Tget_nmembers;
+import static org.bytedeco.hdf5.global.hdf5.H5Tinsert;
 
-import hdf.hdf5lib.H5;
-import hdf.hdf5lib.exceptions.HDF5Exception;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.bytedeco.hdf5.global.hdf5;
 import org.bytedeco.javacpp.BytePointer;
 
 /**
@@ -31,9 +49,9 @@ public final class CompoundTable implements AutoCloseable {
     private final H5File file;
     private final String path;
     private final List<Field> fields;
-    private long did;
+    private final H5Id did;
 
-    private CompoundTable(H5File file, String path, long did, List<Field> fields) {
+    private CompoundTable(H5File file, String path, H5Id did, List<Field> fields) {
         this.file = file;
         this.path = path;
         this.did = did;
@@ -51,19 +69,14 @@ public final class CompoundTable implements AutoCloseable {
         if (chunkRows < 1 || initialRows < 0) {
             throw new IllegalArgumentException("bad chunkRows " + chunkRows + " or initialRows " + initialRows);
         }
-        long did = file.callLong("create dataset " + path, () -> {
-            long ftype = fileType(fields);
-            long space = -1;
-            long dcpl = -1;
-            try {
-                space = H5.H5Screate_simple(1, new long[] {initialRows}, new long[] {H5S_UNLIMITED});
-                dcpl = H5.H5Pcreate(H5P_DATASET_CREATE);
-                H5.H5Pset_chunk(dcpl, 1, new long[] {chunkRows});
-                return H5.H5Dcreate(file.id(), path, ftype, space, H5P_DEFAULT, dcpl, H5P_DEFAULT);
-            } finally {
-                closeQuietly(dcpl, H5::H5Pclose);
-                closeQuietly(space, H5::H5Sclose);
-                H5.H5Tclose(ftype);
+        H5Id did = file.call("create dataset " + path, () -> {
+            try (H5Id ftype = fileType(fields);
+                 H5Id space = H5Id.space(H5Screate_simple(1, new long[] {initialRows}, new long[] {H5S_UNLIMITED}),
+                         "H5Screate_simple");
+                 H5Id dcpl = chunked(chunkRows);
+                 CString name = NativeCodec.utf8(path)) {
+                return H5Id.of(H5Id.Kind.DATASET, H5Dcreate2(file.id(), name, ftype.get(), space.get(), H5P_DEFAULT,
+                        dcpl.get(), H5P_DEFAULT), "H5Dcreate2");
             }
         });
         return new CompoundTable(file, path, did, fields);
@@ -77,19 +90,13 @@ public final class CompoundTable implements AutoCloseable {
         if (fields.isEmpty() || chunkRows < 1) {
             throw new IllegalArgumentException("a compound table needs fields and chunkRows >= 1");
         }
-        long did = file.callLong("create dataset " + label, () -> {
-            long ftype = fileType(fields);
-            long space = -1;
-            long dcpl = -1;
-            try {
-                space = H5.H5Screate_simple(1, new long[] {0}, new long[] {H5S_UNLIMITED});
-                dcpl = H5.H5Pcreate(H5P_DATASET_CREATE);
-                H5.H5Pset_chunk(dcpl, 1, new long[] {chunkRows});
-                return H5.H5Dcreate_anon(file.id(), ftype, space, dcpl, H5P_DEFAULT);
-            } finally {
-                closeQuietly(dcpl, H5::H5Pclose);
-                closeQuietly(space, H5::H5Sclose);
-                H5.H5Tclose(ftype);
+        H5Id did = file.call("create dataset " + label, () -> {
+            try (H5Id ftype = fileType(fields);
+                 H5Id space = H5Id.space(H5Screate_simple(1, new long[] {0}, new long[] {H5S_UNLIMITED}),
+                         "H5Screate_simple");
+                 H5Id dcpl = chunked(chunkRows)) {
+                return H5Id.of(H5Id.Kind.DATASET, H5Dcreate_anon(file.id(), ftype.get(), space.get(), dcpl.get(),
+                        H5P_DEFAULT), "H5Dcreate_anon");
             }
         });
         return new CompoundTable(file, label, did, fields);
@@ -97,18 +104,23 @@ public final class CompoundTable implements AutoCloseable {
 
     /** Links this table into its file at {@code at} (its parent group must exist, the name be free). */
     public void linkAs(String at) {
-        file.run("link " + path + " as " + at, () -> H5.H5Olink(did(), file.id(), at, H5P_DEFAULT, H5P_DEFAULT));
+        file.run("link " + path + " as " + at, () -> {
+            try (CString name = NativeCodec.utf8(at)) {
+                H5Errors.check(H5Olink(did(), file.id(), name, H5P_DEFAULT, H5P_DEFAULT), "H5Olink");
+            }
+        });
     }
 
     /** Opens an existing compound dataset and recognises its field types. */
     public static CompoundTable open(H5File file, String path) {
-        long did = file.callLong("open dataset " + path, () -> H5.H5Dopen(file.id(), path, H5P_DEFAULT));
-        try {
-            List<Field> fields = file.call("read the field types of " + path, () -> readFields(did));
-            return new CompoundTable(file, path, did, fields);
-        } catch (RuntimeException e) {
-            file.run("close dataset " + path, () -> H5.H5Dclose(did));
-            throw e;
+        H5Id opened = file.call("open dataset " + path, () -> {
+            try (CString name = NativeCodec.utf8(path)) {
+                return H5Id.of(H5Id.Kind.DATASET, H5Dopen2(file.id(), name, H5P_DEFAULT), "H5Dopen2");
+            }
+        });
+        try (H5Id did = opened) {
+            List<Field> fields = file.call("read the field types of " + path, () -> readFields(did.get()));
+            return new CompoundTable(file, path, did.release(), fields);
         }
     }
 
@@ -129,14 +141,7 @@ public final class CompoundTable implements AutoCloseable {
 
     /** Current number of rows. */
     public long size() {
-        return file.callLong("get the size of " + path, () -> {
-            long space = H5.H5Dget_space(did());
-            try {
-                return H5.H5Sget_simple_extent_npoints(space);
-            } finally {
-                H5.H5Sclose(space);
-            }
-        });
+        return file.callLong("get the size of " + path, this::currentSize);
     }
 
     /** Sets the number of rows (growing fills with zeros/empty values; shrinking drops rows). */
@@ -144,7 +149,8 @@ public final class CompoundTable implements AutoCloseable {
         if (rows < 0) {
             throw new IllegalArgumentException("negative size " + rows);
         }
-        file.run("resize " + path + " to " + rows + " rows", () -> H5.H5Dset_extent(did(), new long[] {rows}));
+        file.run("resize " + path + " to " + rows + " rows",
+                () -> H5Errors.check(H5Dset_extent(did(), new long[] {rows}), "H5Dset_extent"));
     }
 
     /**
@@ -209,9 +215,9 @@ public final class CompoundTable implements AutoCloseable {
             }
             long end = dstRow + rows;
             if (end > currentSize()) {
-                H5.H5Dset_extent(did(), new long[] {end});
+                H5Errors.check(H5Dset_extent(did(), new long[] {end}), "H5Dset_extent");
             }
-            transfer(layout.memType, dstRow, rows, buf, true);
+            transfer(layout.memType(), dstRow, rows, buf, true);
         }
     }
 
@@ -234,32 +240,25 @@ public final class CompoundTable implements AutoCloseable {
         names.forEach(n -> chosen.add(field(n)));
         int rows = (int) (to - from);
         return file.call("read rows [" + from + ", " + to + ") of " + path, () -> {
-            if (to > currentSize()) {
-                throw new HDF5Exception("the table has only " + currentSize() + " rows");
+            long size = currentSize();
+            if (to > size) {
+                throw new H5Failure("the table has only " + size + " rows");
             }
             Map<String, ColumnData> out = new LinkedHashMap<>();
             if (rows == 0) {
-                try (PackedLayout layout = new PackedLayout(chosen); BytePointer empty = new BytePointer(8)) {
+                try (BytePointer empty = new BytePointer(8)) {
                     for (Field f : chosen) {
-                        out.put(f.name(), NativeCodec.decode(f.type(), empty, 0, layout.stride, 0));
+                        out.put(f.name(), NativeCodec.decode(f.type(), empty, 0, 8, 0));
                     }
                 }
                 return out;
             }
             try (PackedLayout layout = new PackedLayout(chosen);
-                 BytePointer buf = new BytePointer((long) rows * layout.stride)) {
-                buf.fill(0);   // pointers HDF5 never sets stay NULL, which reclaiming skips
-                try {
-                    // inside the try: a read that fails half-way has allocated strings already
-                    transfer(layout.memType, from, rows, buf, false);
-                    for (int k = 0; k < chosen.size(); k++) {
-                        Field f = chosen.get(k);
-                        out.put(f.name(), NativeCodec.decode(f.type(), buf, rows, layout.stride, layout.offsets[k]));
-                    }
-                } finally {
-                    if (layout.hasVariableLength) {
-                        reclaim(layout.memType, rows, buf);
-                    }
+                 ReadBuffer buf = new ReadBuffer(layout.memType(), rows, layout.stride, layout.hasVariableLength)) {
+                transfer(layout.memType(), from, rows, buf.bytes, false);
+                for (int k = 0; k < chosen.size(); k++) {
+                    Field f = chosen.get(k);
+                    out.put(f.name(), NativeCodec.decode(f.type(), buf.bytes, rows, layout.stride, layout.offsets[k]));
                 }
             }
             return out;
@@ -271,12 +270,11 @@ public final class CompoundTable implements AutoCloseable {
         return new Attributes(file, path, did());
     }
 
+    /** Closes the dataset (a second call does nothing). */
     @Override
     public void close() {
-        if (did >= 0) {
-            long id = did;
-            did = -1;
-            file.run("close dataset " + path, () -> H5.H5Dclose(id));
+        if (did.isOpen()) {
+            file.run("close dataset " + path, did::close);
         }
     }
 
@@ -290,103 +288,80 @@ public final class CompoundTable implements AutoCloseable {
     }
 
     private long did() {
-        if (did < 0) {
-            throw new HDF5Exception("dataset " + path + " is closed");
+        if (!did.isOpen()) {
+            throw new H5Failure("dataset " + path + " is closed");
         }
-        return did;
+        return did.get();
     }
 
     private long currentSize() {
-        long space = H5.H5Dget_space(did());
-        try {
-            return H5.H5Sget_simple_extent_npoints(space);
-        } finally {
-            H5.H5Sclose(space);
+        try (H5Id space = H5Id.space(H5Dget_space(did()), "H5Dget_space")) {
+            return H5Errors.check(H5Sget_simple_extent_npoints(space.get()), "H5Sget_simple_extent_npoints");
         }
     }
 
-    /** One H5Dread/H5Dwrite of {@code rows} rows starting at {@code from}, through the C bindings. */
+    /** One H5Dread/H5Dwrite of {@code rows} rows starting at {@code from}. */
     private void transfer(long memType, long from, long rows, BytePointer buf, boolean writing) {
-        long memSpace = H5.H5Screate_simple(1, new long[] {rows}, null);
-        long fileSpace = H5.H5Dget_space(did());
-        try {
-            H5.H5Sselect_hyperslab(fileSpace, H5S_SELECT_SET, new long[] {from}, null, new long[] {rows}, null);
-            int status = writing
-                    ? hdf5.H5Dwrite(did(), memType, memSpace, fileSpace, H5P_DEFAULT, buf)
-                    : hdf5.H5Dread(did(), memType, memSpace, fileSpace, H5P_DEFAULT, buf);
-            H5Errors.check(status, writing ? "H5Dwrite" : "H5Dread");
-        } finally {
-            H5.H5Sclose(fileSpace);
-            H5.H5Sclose(memSpace);
+        try (H5Id memSpace = H5Id.space(H5Screate_simple(1, new long[] {rows}, (long[]) null), "H5Screate_simple");
+             H5Id fileSpace = H5Id.space(H5Dget_space(did()), "H5Dget_space")) {
+            H5Errors.check(H5Sselect_hyperslab(fileSpace.get(), H5S_SELECT_SET, new long[] {from}, null,
+                    new long[] {rows}, (long[]) null), "H5Sselect_hyperslab");
+            if (writing) {
+                H5Errors.check(H5Dwrite(did(), memType, memSpace.get(), fileSpace.get(), H5P_DEFAULT, buf), "H5Dwrite");
+            } else {
+                H5Errors.check(H5Dread(did(), memType, memSpace.get(), fileSpace.get(), H5P_DEFAULT, buf), "H5Dread");
+            }
         }
     }
 
-    /** Frees the strings and sequences HDF5 allocated while reading into {@code buf}. */
-    private static void reclaim(long memType, long rows, BytePointer buf) {
-        long memSpace = H5.H5Screate_simple(1, new long[] {rows}, null);
-        try {
-            H5Errors.check(hdf5.H5Treclaim(memType, memSpace, H5P_DEFAULT, buf), "H5Treclaim");
-        } finally {
-            H5.H5Sclose(memSpace);
+    /** A dataset creation property list for chunks of {@code chunkRows} rows. */
+    private static H5Id chunked(int chunkRows) {
+        try (H5Id dcpl = H5Id.propertyList(H5Pcreate(Predefined.DATASET_CREATE), "H5Pcreate")) {
+            H5Errors.check(H5Pset_chunk(dcpl.get(), 1, new long[] {chunkRows}), "H5Pset_chunk");
+            return dcpl.release();
         }
     }
 
-    private static long fileType(List<Field> fields) {
-        long[] types = new long[fields.size()];
-        long total = 0;
-        try {
-            for (int k = 0; k < types.length; k++) {
-                types[k] = fields.get(k).type().createFileType();
-                total += H5.H5Tget_size(types[k]);
+    /** The file compound type of {@code fields}, members packed in order as h5py packs them. */
+    private static H5Id fileType(List<Field> fields) {
+        try (H5Id.Several types = new H5Id.Several()) {
+            long[] sizes = new long[fields.size()];
+            long[] ids = new long[fields.size()];
+            long total = 0;
+            for (int k = 0; k < ids.length; k++) {
+                ids[k] = types.add(fields.get(k).type().createFileType()).get();
+                sizes[k] = FieldType.size(ids[k]);
+                total += sizes[k];
             }
-            long t = H5.H5Tcreate(H5T_COMPOUND, total);
-            long at = 0;
-            for (int k = 0; k < types.length; k++) {
-                H5.H5Tinsert(t, fields.get(k).name(), at, types[k]);
-                at += H5.H5Tget_size(types[k]);
-            }
-            return t;
-        } finally {
-            for (long t : types) {
-                if (t > 0) {
-                    H5.H5Tclose(t);
+            try (H5Id t = H5Id.type(H5Tcreate(H5T_COMPOUND, total), "H5Tcreate")) {
+                long at = 0;
+                for (int k = 0; k < ids.length; k++) {
+                    try (CString name = NativeCodec.utf8(fields.get(k).name())) {
+                        H5Errors.check(H5Tinsert(t.get(), name, at, ids[k]), "H5Tinsert");
+                    }
+                    at += sizes[k];
                 }
+                return t.release();
             }
         }
     }
 
     private static List<Field> readFields(long did) {
-        long t = H5.H5Dget_type(did);
-        try {
-            if (H5.H5Tget_class(t) != H5T_COMPOUND) {
-                throw new HDF5Exception("not a compound dataset");
+        try (H5Id t = H5Id.type(H5Dget_type(did), "H5Dget_type")) {
+            if (FieldType.typeClass(t.get()) != H5T_COMPOUND) {
+                throw new H5Failure("not a compound dataset");
             }
-            int n = H5.H5Tget_nmembers(t);
+            int n = H5Errors.check(H5Tget_nmembers(t.get()), "H5Tget_nmembers");
             List<Field> out = new ArrayList<>(n);
             for (int k = 0; k < n; k++) {
-                String name = H5.H5Tget_member_name(t, k);
-                long mt = H5.H5Tget_member_type(t, k);
-                try {
-                    out.add(new Field(name, FieldType.fromTypeId(mt)));
-                } catch (HDF5Exception e) {
-                    throw new HDF5Exception("field '" + name + "': " + e.getMessage());
-                } finally {
-                    H5.H5Tclose(mt);
+                String name = FieldType.memberName(t.get(), k);
+                try (H5Id mt = H5Id.type(H5Tget_member_type(t.get(), k), "H5Tget_member_type")) {
+                    out.add(new Field(name, FieldType.fromTypeId(mt.get())));
+                } catch (H5Failure e) {
+                    throw new H5Failure("field '" + name + "': " + e.getMessage());
                 }
             }
             return out;
-        } finally {
-            H5.H5Tclose(t);
-        }
-    }
-
-    private interface Closer {
-        int close(long id);
-    }
-
-    private static void closeQuietly(long id, Closer closer) {
-        if (id >= 0) {
-            closer.close(id);
         }
     }
 }

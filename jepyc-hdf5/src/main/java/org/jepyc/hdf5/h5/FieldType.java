@@ -1,10 +1,9 @@
 package org.jepyc.hdf5.h5;
 
-import static hdf.hdf5lib.HDF5Constants.*;
+import static org.bytedeco.hdf5.global.hdf5.*;
 
-import hdf.hdf5lib.H5;
-import hdf.hdf5lib.exceptions.HDF5Exception;
 import java.util.Objects;
+import org.bytedeco.javacpp.BytePointer;
 
 /**
  * The HDF5 type of one compound field, restricted to the types epyc 1.7.2 (through h5py) writes:
@@ -73,30 +72,30 @@ public record FieldType(Kind kind, int bits, boolean signed, FieldType element) 
     }
 
     /** Builds the HDF5 file type (the caller closes it). */
-    public long createFileType() {
-        H5Library.ensureLoaded();
+    H5Id createFileType() {
+        H5Library.ensureLoaded();   // before the lock: loading takes H5Library.class, then the lock
         synchronized (H5Library.LOCK) {
             return switch (kind) {
-                case INT -> H5.H5Tcopy(integerFileType());
-                case FLOAT -> H5.H5Tcopy(bits == 32 ? H5T_IEEE_F32LE : H5T_IEEE_F64LE);
-                case BOOL -> boolEnum(H5T_STD_I8LE);
+                case INT -> copy(integerFileType());
+                case FLOAT -> copy(bits == 32 ? Predefined.IEEE_F32LE : Predefined.IEEE_F64LE);
+                case BOOL -> boolEnum(Predefined.STD_I8LE);
                 case STRING -> utf8String();
-                case COMPLEX -> complexCompound(H5T_IEEE_F64LE);
+                case COMPLEX -> complexCompound(Predefined.IEEE_F64LE);
                 case VLEN -> vlenOf(element.createFileType());
             };
         }
     }
 
     /** Builds the HDF5 memory type, {@link #memorySize()} bytes wide (the caller closes it). */
-    public long createMemoryType() {
-        H5Library.ensureLoaded();
+    H5Id createMemoryType() {
+        H5Library.ensureLoaded();   // before the lock: loading takes H5Library.class, then the lock
         synchronized (H5Library.LOCK) {
             return switch (kind) {
-                case INT -> H5.H5Tcopy(H5T_NATIVE_INT64);
-                case FLOAT -> H5.H5Tcopy(H5T_NATIVE_DOUBLE);
-                case BOOL -> boolEnum(H5T_NATIVE_INT8);
+                case INT -> copy(Predefined.NATIVE_INT64);
+                case FLOAT -> copy(Predefined.NATIVE_DOUBLE);
+                case BOOL -> boolEnum(Predefined.NATIVE_INT8);
                 case STRING -> utf8String();
-                case COMPLEX -> complexCompound(H5T_NATIVE_DOUBLE);
+                case COMPLEX -> complexCompound(Predefined.NATIVE_DOUBLE);
                 case VLEN -> vlenOf(element.createMemoryType());
             };
         }
@@ -105,34 +104,76 @@ public record FieldType(Kind kind, int bits, boolean signed, FieldType element) 
     /**
      * Recognises a field type from a file's type id.
      *
-     * @throws HDF5Exception (unchecked) if the type is not one epyc's mapping produces
+     * @throws H5Failure if the type is not one epyc's mapping produces, or HDF5 cannot describe it
      */
-    public static FieldType fromTypeId(long tid) {
-        H5Library.ensureLoaded();
+    static FieldType fromTypeId(long tid) {
+        H5Library.ensureLoaded();   // before the lock: loading takes H5Library.class, then the lock
         synchronized (H5Library.LOCK) {
-            int cls = H5.H5Tget_class(tid);
-            int size = (int) H5.H5Tget_size(tid);
+            int cls = typeClass(tid);
+            long size = size(tid);
             if (cls == H5T_INTEGER) {
-                return integer(size * 8, H5.H5Tget_sign(tid) != H5T_SGN_NONE);
+                return integer((int) size * 8, H5Errors.check(H5Tget_sign(tid), "H5Tget_sign") != H5T_SGN_NONE);
             } else if (cls == H5T_FLOAT && (size == 4 || size == 8)) {
-                return floating(size * 8);
+                return floating((int) size * 8);
             } else if (cls == H5T_ENUM && isBoolEnum(tid)) {
                 return BOOL;
-            } else if (cls == H5T_STRING && H5.H5Tis_variable_str(tid)) {
+            } else if (cls == H5T_STRING && H5Errors.isTrue(H5Tis_variable_str(tid), "H5Tis_variable_str")) {
                 return STRING;
             } else if (cls == H5T_COMPOUND && isComplex(tid)) {
                 return COMPLEX;
             } else if (cls == H5T_VLEN) {
-                long sup = H5.H5Tget_super(tid);
-                try {
-                    return vlen(fromTypeId(sup));
-                } finally {
-                    H5.H5Tclose(sup);
+                try (H5Id sup = H5Id.type(H5Tget_super(tid), "H5Tget_super")) {
+                    return vlen(fromTypeId(sup.get()));
                 }
             }
-            throw new HDF5Exception("unsupported HDF5 field type " + H5.H5Tget_class_name(cls)
-                    + " of " + size + " bytes (not one of epyc's types)");
+            throw new H5Failure("unsupported HDF5 field type " + className(cls) + " of " + size
+                    + " bytes (not one of epyc's types)");
         }
+    }
+
+    /** The class of type {@code tid} ({@code H5T_INTEGER}, ...). */
+    static int typeClass(long tid) {
+        return H5Errors.check(H5Tget_class(tid), "H5Tget_class");
+    }
+
+    /** The size in bytes of one value of type {@code tid}. */
+    static long size(long tid) {
+        long size = H5Tget_size(tid);
+        if (size == 0) {    // no type is empty: zero is how H5Tget_size fails
+            throw H5Errors.failure("H5Tget_size");
+        }
+        return size;
+    }
+
+    /** The name of member {@code k} of compound or enum type {@code tid}. */
+    static String memberName(long tid, int k) {
+        BytePointer name = H5Tget_member_name(tid, k);
+        if (name == null || name.isNull()) {
+            throw H5Errors.failure("H5Tget_member_name");
+        }
+        try {
+            return NativeCodec.getString(name);
+        } finally {
+            H5free_memory(name);   // HDF5 allocated the copy: it must free it, whatever happens above
+        }
+    }
+
+    /** The name HDF5's tools give a type class, e.g. {@code H5T_INTEGER}. */
+    static String className(int cls) {
+        return switch (cls) {
+            case H5T_INTEGER -> "H5T_INTEGER";
+            case H5T_FLOAT -> "H5T_FLOAT";
+            case H5T_TIME -> "H5T_TIME";
+            case H5T_STRING -> "H5T_STRING";
+            case H5T_BITFIELD -> "H5T_BITFIELD";
+            case H5T_OPAQUE -> "H5T_OPAQUE";
+            case H5T_COMPOUND -> "H5T_COMPOUND";
+            case H5T_REFERENCE -> "H5T_REFERENCE";
+            case H5T_ENUM -> "H5T_ENUM";
+            case H5T_VLEN -> "H5T_VLEN";
+            case H5T_ARRAY -> "H5T_ARRAY";
+            default -> "class " + cls;
+        };
     }
 
     /** h5dump's notation, handy in messages and tests. */
@@ -150,68 +191,70 @@ public record FieldType(Kind kind, int bits, boolean signed, FieldType element) 
 
     private long integerFileType() {
         return switch (bits) {
-            case 8 -> signed ? H5T_STD_I8LE : H5T_STD_U8LE;
-            case 16 -> signed ? H5T_STD_I16LE : H5T_STD_U16LE;
-            case 32 -> signed ? H5T_STD_I32LE : H5T_STD_U32LE;
-            default -> signed ? H5T_STD_I64LE : H5T_STD_U64LE;
+            case 8 -> signed ? Predefined.STD_I8LE : Predefined.STD_U8LE;
+            case 16 -> signed ? Predefined.STD_I16LE : Predefined.STD_U16LE;
+            case 32 -> signed ? Predefined.STD_I32LE : Predefined.STD_U32LE;
+            default -> signed ? Predefined.STD_I64LE : Predefined.STD_U64LE;
         };
     }
 
-    private static long boolEnum(long base) {
-        long t = H5.H5Tenum_create(base);
-        H5.H5Tenum_insert(t, "FALSE", new byte[] {0});
-        H5.H5Tenum_insert(t, "TRUE", new byte[] {1});
-        return t;
+    private static H5Id copy(long predefined) {
+        return H5Id.type(H5Tcopy(predefined), "H5Tcopy");
     }
 
-    private static long utf8String() {
-        long t = H5.H5Tcopy(H5T_C_S1);
-        H5.H5Tset_size(t, H5T_VARIABLE);
-        H5.H5Tset_cset(t, H5T_CSET_UTF8);
-        H5.H5Tset_strpad(t, H5T_STR_NULLTERM);
-        return t;
+    private static H5Id boolEnum(long base) {
+        try (H5Id t = H5Id.type(H5Tenum_create(base), "H5Tenum_create"); BytePointer value = new BytePointer(1)) {
+            H5Errors.check(H5Tenum_insert(t.get(), "FALSE", value.put(0, (byte) 0)), "H5Tenum_insert");
+            H5Errors.check(H5Tenum_insert(t.get(), "TRUE", value.put(0, (byte) 1)), "H5Tenum_insert");
+            return t.release();
+        }
     }
 
-    private static long complexCompound(long part) {
-        long t = H5.H5Tcreate(H5T_COMPOUND, 16);
-        H5.H5Tinsert(t, "r", 0, part);
-        H5.H5Tinsert(t, "i", 8, part);
-        return t;
+    private static H5Id utf8String() {
+        try (H5Id t = copy(Predefined.C_S1)) {
+            H5Errors.check(H5Tset_size(t.get(), H5T_VARIABLE), "H5Tset_size");
+            H5Errors.check(H5Tset_cset(t.get(), H5T_CSET_UTF8), "H5Tset_cset");
+            H5Errors.check(H5Tset_strpad(t.get(), H5T_STR_NULLTERM), "H5Tset_strpad");
+            return t.release();
+        }
     }
 
-    private static long vlenOf(long elementType) {
-        try {
-            return H5.H5Tvlen_create(elementType);
-        } finally {
-            H5.H5Tclose(elementType);
+    private static H5Id complexCompound(long part) {
+        try (H5Id t = H5Id.type(H5Tcreate(H5T_COMPOUND, 16), "H5Tcreate")) {
+            H5Errors.check(H5Tinsert(t.get(), "r", 0, part), "H5Tinsert");
+            H5Errors.check(H5Tinsert(t.get(), "i", 8, part), "H5Tinsert");
+            return t.release();
+        }
+    }
+
+    private static H5Id vlenOf(H5Id elementType) {
+        try (H5Id e = elementType) {
+            return H5Id.type(H5Tvlen_create(e.get()), "H5Tvlen_create");
         }
     }
 
     private static boolean isBoolEnum(long tid) {
-        if (H5.H5Tget_size(tid) != 1 || H5.H5Tget_nmembers(tid) != 2) {
+        if (size(tid) != 1 || H5Errors.check(H5Tget_nmembers(tid), "H5Tget_nmembers") != 2) {
             return false;
         }
-        byte[] v0 = new byte[1];
-        byte[] v1 = new byte[1];
-        H5.H5Tget_member_value(tid, 0, v0);
-        H5.H5Tget_member_value(tid, 1, v1);
-        return "FALSE".equals(H5.H5Tget_member_name(tid, 0)) && v0[0] == 0
-                && "TRUE".equals(H5.H5Tget_member_name(tid, 1)) && v1[0] == 1;
+        try (BytePointer v0 = new BytePointer(1); BytePointer v1 = new BytePointer(1)) {
+            H5Errors.check(H5Tget_member_value(tid, 0, v0), "H5Tget_member_value");
+            H5Errors.check(H5Tget_member_value(tid, 1, v1), "H5Tget_member_value");
+            return "FALSE".equals(memberName(tid, 0)) && v0.get(0) == 0
+                    && "TRUE".equals(memberName(tid, 1)) && v1.get(0) == 1;
+        }
     }
 
     private static boolean isComplex(long tid) {
-        if (H5.H5Tget_nmembers(tid) != 2
-                || !"r".equals(H5.H5Tget_member_name(tid, 0)) || !"i".equals(H5.H5Tget_member_name(tid, 1))) {
+        if (H5Errors.check(H5Tget_nmembers(tid), "H5Tget_nmembers") != 2
+                || !"r".equals(memberName(tid, 0)) || !"i".equals(memberName(tid, 1))) {
             return false;
         }
         for (int m = 0; m < 2; m++) {
-            long mt = H5.H5Tget_member_type(tid, m);
-            try {
-                if (H5.H5Tget_class(mt) != H5T_FLOAT || H5.H5Tget_size(mt) != 8) {
+            try (H5Id mt = H5Id.type(H5Tget_member_type(tid, m), "H5Tget_member_type")) {
+                if (typeClass(mt.get()) != H5T_FLOAT || size(mt.get()) != 8) {
                     return false;
                 }
-            } finally {
-                H5.H5Tclose(mt);
             }
         }
         return true;

@@ -1,41 +1,73 @@
 package org.jepyc.hdf5.h5;
 
-import hdf.hdf5lib.H5;
-import hdf.hdf5lib.HDF5Constants;
-import hdf.hdf5lib.exceptions.HDF5Exception;
 import java.util.ArrayList;
 import java.util.List;
+import org.bytedeco.hdf5.H5E_error2_t;
+import org.bytedeco.hdf5.H5E_walk2_t;
+import org.bytedeco.hdf5.global.hdf5;
+import org.bytedeco.javacpp.Pointer;
 
 /**
- * Turns HDF5 failures into Java exceptions. The HDF Group API throws its own (unchecked)
- * {@link HDF5Exception}; the JavaCPP C bindings only return negative codes, so for those we read
- * the library's error stack ourselves (printing of that stack is switched off in {@link H5Library}).
+ * Turns HDF5 failures into Java exceptions. The C API returns a negative value when a call fails
+ * and records why on its error stack (which {@link H5Library} keeps from printing); {@link #check}
+ * reads that stack into an {@link H5Failure}. Call everything here while holding {@link H5Library#LOCK}.
  */
 final class H5Errors {
 
+    /** Filled by {@link #WALKER}; only touched under the lock. */
+    private static final List<String> FRAMES = new ArrayList<>();
+
+    /** One native callback for the life of the process: each JavaCPP callback allocates a thunk. */
+    private static final H5E_walk2_t WALKER = new H5E_walk2_t() {
+        @Override
+        public int call(int n, H5E_error2_t err, Pointer data) {
+            FRAMES.add(text(err.func_name()) + ": " + text(err.desc()));
+            return 0;
+        }
+    };
+
     private H5Errors() {}
 
-    /** Throws if a C-binding call returned a negative status. Call while holding {@link H5Library#LOCK}. */
-    static long check(long status, String what) {
+    /** Returns {@code status}, or throws naming {@code call} and HDF5's reasons if it is negative. */
+    static int check(int status, String call) {
         if (status < 0) {
-            throw new HDF5Exception(what + " failed: " + stackDescription());
+            throw failure(call);
         }
         return status;
     }
 
-    /** The innermost-first descriptions on HDF5's default error stack, cleared afterwards. */
+    /** As {@link #check(int, String)} for calls returning an id or a size. */
+    static long check(long status, String call) {
+        if (status < 0) {
+            throw failure(call);
+        }
+        return status;
+    }
+
+    /** An {@code htri_t} answer: true if positive, false if zero, thrown if negative. */
+    static boolean isTrue(int htri, String call) {
+        return check(htri, call) > 0;
+    }
+
+    /** The failure of {@code call}, with HDF5's error stack as the reason (the stack is cleared). */
+    static H5Failure failure(String call) {
+        return new H5Failure(call + " failed: " + stackDescription());
+    }
+
+    /** The descriptions on HDF5's default error stack, from the API call inwards, cleared afterwards. */
     static String stackDescription() {
-        List<String> lines = new ArrayList<>();
-        try {
-            H5.H5Ewalk2(HDF5Constants.H5E_DEFAULT, HDF5Constants.H5E_WALK_DOWNWARD,
-                    (n, err, data) -> {
-                        lines.add(err.func_name + ": " + err.desc);
-                        return 0;
-                    }, new hdf.hdf5lib.callbacks.H5E_walk_t() { });   // the binding refuses a null op_data
-            H5.H5Eclear2(HDF5Constants.H5E_DEFAULT);
-        } catch (RuntimeException e) {
-            lines.add("(error stack unavailable: " + e.getMessage() + ")");
+        FRAMES.clear();
+        int walked = hdf5.H5Ewalk2(hdf5.H5E_DEFAULT, hdf5.H5E_WALK_DOWNWARD, WALKER, null);
+        hdf5.H5Eclear2(hdf5.H5E_DEFAULT);
+        List<String> lines = new ArrayList<>(FRAMES);
+        FRAMES.clear();
+        if (walked < 0) {
+            lines.add("(error stack unavailable)");
         }
         return lines.isEmpty() ? "no HDF5 error recorded" : String.join("; ", lines);
+    }
+
+    private static String text(Pointer p) {
+        return p == null || p.isNull() ? "?" : NativeCodec.getString(p);
     }
 }

@@ -1,8 +1,17 @@
 package org.jepyc.hdf5.h5;
 
-import hdf.hdf5lib.H5;
-import hdf.hdf5lib.HDF5Constants;
-import hdf.hdf5lib.exceptions.HDF5Exception;
+import static org.bytedeco.hdf5.global.hdf5.H5F_ACC_RDONLY;
+import static org.bytedeco.hdf5.global.hdf5.H5F_ACC_RDWR;
+import static org.bytedeco.hdf5.global.hdf5.H5F_ACC_TRUNC;
+import static org.bytedeco.hdf5.global.hdf5.H5F_SCOPE_GLOBAL;
+import static org.bytedeco.hdf5.global.hdf5.H5P_DEFAULT;
+import static org.bytedeco.hdf5.global.hdf5.H5Fcreate;
+import static org.bytedeco.hdf5.global.hdf5.H5Fflush;
+import static org.bytedeco.hdf5.global.hdf5.H5Fopen;
+import static org.bytedeco.hdf5.global.hdf5.H5Pcreate;
+import static org.bytedeco.hdf5.global.hdf5.H5Pset_istore_k;
+import static org.bytedeco.hdf5.global.hdf5.H5Pset_local_heap_size_hint;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.LongSupplier;
@@ -10,15 +19,16 @@ import java.util.function.Supplier;
 
 /**
  * An open HDF5 file. Everything else in this package works on an {@code H5File} so that any
- * failure can name the file it happened in.
+ * failure can name the file it happened in: {@link #call} runs HDF5 work under the global lock and
+ * turns its failures into {@link H5FileException}s naming the file and the operation.
  */
 public final class H5File implements AutoCloseable {
 
     private final Path path;
     private final boolean readOnly;
-    private long fid;
+    private final H5Id fid;
 
-    private H5File(Path path, long fid, boolean readOnly) {
+    private H5File(Path path, H5Id fid, boolean readOnly) {
         this.path = path;
         this.fid = fid;
         this.readOnly = readOnly;
@@ -28,8 +38,11 @@ public final class H5File implements AutoCloseable {
     public static H5File create(Path path) {
         H5Library.ensureLoaded();
         Path abs = path.toAbsolutePath();
-        long id = callLong(abs, "create file", () -> H5.H5Fcreate(abs.toString(), HDF5Constants.H5F_ACC_TRUNC,
-                HDF5Constants.H5P_DEFAULT, HDF5Constants.H5P_DEFAULT));
+        H5Id id = call(abs, "create file", () -> {
+            try (CString name = NativeCodec.utf8(abs.toString())) {
+                return H5Id.of(H5Id.Kind.FILE, H5Fcreate(name, H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT), "H5Fcreate");
+            }
+        });
         return new H5File(abs, id, false);
     }
 
@@ -43,15 +56,13 @@ public final class H5File implements AutoCloseable {
     public static H5File create(Path path, int istoreK) {
         H5Library.ensureLoaded();
         Path abs = path.toAbsolutePath();
-        long id = callLong(abs, "create file", () -> {
-            long fcpl = H5.H5Pcreate(HDF5Constants.H5P_FILE_CREATE);
-            try {
-                H5.H5Pset_istore_k(fcpl, istoreK);
+        H5Id id = call(abs, "create file", () -> {
+            try (H5Id fcpl = H5Id.propertyList(H5Pcreate(Predefined.FILE_CREATE), "H5Pcreate");
+                 CString name = NativeCodec.utf8(abs.toString())) {
+                H5Errors.check(H5Pset_istore_k(fcpl.get(), istoreK), "H5Pset_istore_k");
                 // room for many result-set names, so the root's name heap rarely has to grow
-                H5.H5Pset_local_heap_size_hint(fcpl, 4096);
-                return H5.H5Fcreate(abs.toString(), HDF5Constants.H5F_ACC_TRUNC, fcpl, HDF5Constants.H5P_DEFAULT);
-            } finally {
-                H5.H5Pclose(fcpl);
+                H5Errors.check(H5Pset_local_heap_size_hint(fcpl.get(), 4096), "H5Pset_local_heap_size_hint");
+                return H5Id.of(H5Id.Kind.FILE, H5Fcreate(name, H5F_ACC_TRUNC, fcpl.get(), H5P_DEFAULT), "H5Fcreate");
             }
         });
         return new H5File(abs, id, false);
@@ -64,9 +75,12 @@ public final class H5File implements AutoCloseable {
         if (!Files.isRegularFile(abs)) {
             throw new H5FileException(abs, "no such file");
         }
-        int flags = readOnly ? HDF5Constants.H5F_ACC_RDONLY : HDF5Constants.H5F_ACC_RDWR;
-        long id = callLong(abs, readOnly ? "open file read-only" : "open file for writing",
-                () -> H5.H5Fopen(abs.toString(), flags, HDF5Constants.H5P_DEFAULT));
+        int flags = readOnly ? H5F_ACC_RDONLY : H5F_ACC_RDWR;
+        H5Id id = call(abs, readOnly ? "open file read-only" : "open file for writing", () -> {
+            try (CString name = NativeCodec.utf8(abs.toString())) {
+                return H5Id.of(H5Id.Kind.FILE, H5Fopen(name, flags, H5P_DEFAULT), "H5Fopen");
+            }
+        });
         return new H5File(abs, id, readOnly);
     }
 
@@ -82,15 +96,15 @@ public final class H5File implements AutoCloseable {
 
     /** The HDF5 file id (also usable as the root group's location id). */
     public long id() {
-        if (fid < 0) {
+        if (!fid.isOpen()) {
             throw new H5FileException(path, "file is closed");
         }
-        return fid;
+        return fid.get();
     }
 
     /** Writes all buffered data and metadata of this file to the OS (not an fsync). */
     public void flush() {
-        run("flush", () -> H5.H5Fflush(id(), HDF5Constants.H5F_SCOPE_GLOBAL));
+        run("flush", () -> H5Errors.check(H5Fflush(id(), H5F_SCOPE_GLOBAL), "H5Fflush"));
     }
 
     /** The attributes of the object (group or dataset) at {@code objectPath}, e.g. "/" or "/tag/results". */
@@ -98,25 +112,29 @@ public final class H5File implements AutoCloseable {
         return new Attributes(this, objectPath);
     }
 
+    /**
+     * Closes the file; HDF5 then writes what it still buffers.
+     *
+     * @throws H5FileException if that fails (a second call does nothing)
+     */
     @Override
     public void close() {
-        if (fid >= 0) {
-            long id = fid;
-            fid = -1;
-            run("close", () -> H5.H5Fclose(id));
+        if (fid.isOpen()) {
+            run("close", fid::close);
         }
     }
 
-    /** Runs an HDF5 action under the global lock, wrapping failures with this file's name. */
+    /** Runs HDF5 work under the global lock, wrapping its failures with this file's name and {@code what}. */
     <T> T call(String what, Supplier<T> action) {
         return call(path, what, action);
     }
 
-    /** As {@link #call(String, Supplier)} for actions returning an id or status. */
+    /** As {@link #call(String, Supplier)} for work returning an id, a size or a status. */
     long callLong(String what, LongSupplier action) {
-        return callLong(path, what, action);
+        return call(path, what, action::getAsLong);
     }
 
+    /** As {@link #call(String, Supplier)} for work returning nothing. */
     void run(String what, Runnable action) {
         call(path, what, () -> {
             action.run();
@@ -124,16 +142,11 @@ public final class H5File implements AutoCloseable {
         });
     }
 
-    private static long callLong(Path file, String what, LongSupplier action) {
-        Long id = call(file, what, () -> action.getAsLong());
-        return id;
-    }
-
     private static <T> T call(Path file, String what, Supplier<T> action) {
         synchronized (H5Library.LOCK) {
             try {
                 return action.get();
-            } catch (HDF5Exception e) {
+            } catch (H5Failure e) {
                 throw new H5FileException(file, what + ": " + e.getMessage(), e);
             }
         }

@@ -4,8 +4,7 @@ import java.nio.file.Path;
 
 /**
  * An operation on an HDF5 file failed, reading or writing; the message names the file, the
- * operation and the reason. (Not the HDF Group's {@code hdf.hdf5lib.exceptions.HDF5Exception},
- * which the native calls throw and this one wraps as its cause.)
+ * operation and the reason (for a failed native call, the call and HDF5's own error stack).
  */
 public class H5FileException extends RuntimeException {
 

@@ -1,33 +1,33 @@
 package org.jepyc.hdf5.h5;
 
-import hdf.hdf5lib.H5;
+import java.util.Map;
+import org.bytedeco.hdf5.global.hdf5;
 import org.bytedeco.javacpp.Loader;
 
 /**
- * Loads the HDF5 native libraries bundled in {@code org.bytedeco:hdf5} exactly once.
+ * Loads the HDF5 native library bundled in {@code org.bytedeco:hdf5} exactly once, through
+ * JavaCPP, and holds the lock every native call takes.
  *
- * <p>The HDF Group's {@code hdf.hdf5lib.H5} looks for {@code hdf5_java} on {@code java.library.path}
- * in its static initialiser, where a system package (Debian's libhdf5-java) could supply a library
- * of another version. We let JavaCPP extract and load the bundled copy first and then point
- * {@code hdf.hdf5lib.H5.hdf5lib} at that very file, so {@code H5}'s own loading is a no-op on the
- * same library and both Java APIs share one native HDF5 instance (and so one id space).
+ * <p>jepyc calls HDF5's C API through one binding only, JavaCPP's {@code org.bytedeco.hdf5.global.hdf5}.
+ * JavaCPP extracts the libraries from the platform jar and loads them by absolute path, so a system
+ * HDF5 of another version on {@code java.library.path} is never picked up.
  *
  * <p>The bundled HDF5 is built without thread safety: every native call must hold {@link #LOCK}.
- * {@code H5}'s own methods are {@code static synchronized}, so {@code H5.class} is that lock.
  */
 public final class H5Library {
 
-    /** The global HDF5 lock (the same monitor the {@code H5} class's synchronized methods use). */
-    public static final Object LOCK = H5.class;
+    /** The global HDF5 lock: only one thread at a time may be inside the library. */
+    public static final Object LOCK = new Object();
 
     private static volatile String loadedFrom;
 
     private H5Library() {}
 
     /**
-     * Makes sure the bundled natives are loaded and HDF5's stderr error printing is off.
+     * Makes sure the bundled natives are loaded, are HDF5 1.14, and that HDF5 prints nothing on
+     * stderr (its errors become exceptions only).
      *
-     * @return the path of the loaded {@code libhdf5_java}
+     * @return the path of the loaded HDF5 library
      * @throws IllegalStateException if no natives exist for this platform or they fail to load
      */
     public static String ensureLoaded() {
@@ -46,46 +46,56 @@ public final class H5Library {
     private static String load() {
         String platform = Loader.getPlatform();
         try {
-            Loader.load(org.bytedeco.hdf5.hdf5_java.class);
-            // The C bindings (org.bytedeco.hdf5.global.hdf5) are used for variable-length data.
-            Loader.load(org.bytedeco.hdf5.global.hdf5.class);
-        } catch (UnsatisfiedLinkError | RuntimeException e) {
+            Loader.load(hdf5.class);
+        } catch (LinkageError | RuntimeException e) {
             throw new IllegalStateException("Cannot load the bundled HDF5 native library for platform '"
                     + platform + "': is the org.bytedeco:hdf5:1.14.3-1.5.10:" + platform
                     + " jar on the class path? (" + e + ")", e);
         }
-        String javaLib = bundledPath("hdf5_java");
-        if (javaLib == null) {
-            throw new IllegalStateException("JavaCPP loaded HDF5 for '" + platform
-                    + "' but did not report where libhdf5_java came from; loaded: " + Loader.getLoadedLibraries());
-        }
-        // H5's static initialiser honours this property before searching java.library.path.
-        System.setProperty("hdf.hdf5lib.H5.hdf5lib", javaLib);
+        String lib = bundledPath();
         synchronized (LOCK) {
-            int[] version = new int[3];
-            H5.H5get_libversion(version);
-            if (version[0] != 1 || version[1] != 14) {
-                throw new IllegalStateException("Expected HDF5 1.14 but " + javaLib + " is "
-                        + version[0] + "." + version[1] + "." + version[2]);
+            if (hdf5.H5open() < 0) {
+                throw new IllegalStateException("HDF5 (" + lib + ") failed to initialise");
             }
-            // H5's initialiser already turns automatic error printing off; be explicit because
-            // errors must surface as exceptions only, never as noise on stderr.
-            H5.H5error_off();
+            // Errors must surface as exceptions only (H5Errors reads the stack), never as noise on stderr.
+            hdf5.H5Eset_auto2(hdf5.H5E_DEFAULT, null, null);
+            int[] v = versionNumbers();
+            if (v[0] != 1 || v[1] != 14) {
+                throw new IllegalStateException("Expected HDF5 1.14 but " + lib + " is " + v[0] + "." + v[1] + "." + v[2]);
+            }
         }
-        return javaLib;
+        return lib;
     }
 
-    private static String bundledPath(String name) {
-        // JavaCPP keys its map by library name, the value being the extracted file it loaded.
-        return Loader.getLoadedLibraries().get(name);
+    /** The file JavaCPP loaded HDF5 from (keyed "hdf5" or "hdf5@.soversion"), else its JNI glue. */
+    private static String bundledPath() {
+        Map<String, String> loaded = Loader.getLoadedLibraries();
+        for (Map.Entry<String, String> e : loaded.entrySet()) {
+            if (e.getValue() != null && (e.getKey().equals("hdf5") || e.getKey().startsWith("hdf5@"))) {
+                return e.getValue();
+            }
+        }
+        String glue = loaded.get("jnihdf5");
+        if (glue == null) {
+            throw new IllegalStateException("JavaCPP loaded HDF5 for '" + Loader.getPlatform()
+                    + "' but did not report where from; loaded: " + loaded);
+        }
+        return glue;
+    }
+
+    private static int[] versionNumbers() {
+        int[] major = new int[1];
+        int[] minor = new int[1];
+        int[] release = new int[1];
+        hdf5.H5get_libversion(major, minor, release);
+        return new int[] {major[0], minor[0], release[0]};
     }
 
     /** Library version string, for diagnostics. */
     public static String version() {
         ensureLoaded();
         synchronized (LOCK) {
-            int[] v = new int[3];
-            H5.H5get_libversion(v);
+            int[] v = versionNumbers();
             return v[0] + "." + v[1] + "." + v[2];
         }
     }

@@ -14,7 +14,9 @@ import org.bytedeco.javacpp.Pointer;
  *
  * <p>Variable-length data is why this works on native memory: strings are {@code char*} to
  * NUL-terminated UTF-8 and sequences are {@code hvl_t {size_t len; void *p}}. We encode and decode
- * the UTF-8 ourselves (JNI's "modified UTF-8" mangles characters outside the BMP).
+ * the UTF-8 ourselves, names and paths passed to HDF5 included ({@link CString}): JNI's "modified
+ * UTF-8" mangles characters outside the BMP, and JavaCPP encodes a Java string argument in the
+ * platform's default charset.
  */
 final class NativeCodec {
 
@@ -190,11 +192,24 @@ final class NativeCodec {
     }
 
     static String getString(BytePointer buf, long at) {
-        Pointer p = buf.getPointerValue(at);
+        return getString(buf.getPointerValue(at));
+    }
+
+    /** The NUL-terminated UTF-8 string at {@code p}; "" for NULL. */
+    static String getString(Pointer p) {
         if (p == null || p.isNull()) {
             return "";
         }
         return new String(new BytePointer(p).getStringBytes(), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * {@code s} as a NUL-terminated UTF-8 string in native memory, for passing a name or path
+     * to HDF5 (the caller closes it). Names are never passed as Java strings: JavaCPP would
+     * encode them in the platform's default charset, which need not be UTF-8.
+     */
+    static CString utf8(String s) {
+        return CString.of(s);
     }
 
     private static List<Object> getList(FieldType element, BytePointer buf, long at) {

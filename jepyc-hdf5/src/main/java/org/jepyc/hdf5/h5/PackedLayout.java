@@ -1,21 +1,23 @@
 package org.jepyc.hdf5.h5;
 
-import hdf.hdf5lib.H5;
-import hdf.hdf5lib.HDF5Constants;
+import static org.bytedeco.hdf5.global.hdf5.H5T_COMPOUND;
+import static org.bytedeco.hdf5.global.hdf5.H5Tcreate;
+import static org.bytedeco.hdf5.global.hdf5.H5Tinsert;
+
 import java.util.List;
 
 /**
  * The in-memory layout of a subset of a table's fields: one row holds each field's memory type at
  * an 8-byte aligned offset. HDF5 matches compound members by name, so a memory compound that
- * names only some fields reads or writes just those columns.
+ * names only some fields reads or writes just those columns. Closing it closes the memory type.
  */
 final class PackedLayout implements AutoCloseable {
 
     final List<Field> fields;
     final long[] offsets;
     final long stride;
-    final long memType;
     final boolean hasVariableLength;
+    private final H5Id memType;
 
     /** Builds the memory compound type; call while holding {@link H5Library#LOCK}. */
     PackedLayout(List<Field> fields) {
@@ -31,21 +33,20 @@ final class PackedLayout implements AutoCloseable {
         }
         this.stride = Math.max(at, 8);
         this.hasVariableLength = vl;
-        long t = H5.H5Tcreate(HDF5Constants.H5T_COMPOUND, stride);
-        try {
+        try (H5Id t = H5Id.type(H5Tcreate(H5T_COMPOUND, stride), "H5Tcreate")) {
             for (int k = 0; k < fields.size(); k++) {
-                long mt = fields.get(k).type().createMemoryType();
-                try {
-                    H5.H5Tinsert(t, fields.get(k).name(), offsets[k], mt);
-                } finally {
-                    H5.H5Tclose(mt);
+                try (H5Id mt = fields.get(k).type().createMemoryType();
+                     CString name = NativeCodec.utf8(fields.get(k).name())) {
+                    H5Errors.check(H5Tinsert(t.get(), name, offsets[k], mt.get()), "H5Tinsert");
                 }
             }
-        } catch (RuntimeException e) {
-            H5.H5Tclose(t);
-            throw e;
+            this.memType = t.release();
         }
-        this.memType = t;
+    }
+
+    /** The memory compound type's id. */
+    long memType() {
+        return memType.get();
     }
 
     private static long align8(long n) {
@@ -54,6 +55,6 @@ final class PackedLayout implements AutoCloseable {
 
     @Override
     public void close() {
-        H5.H5Tclose(memType);
+        memType.close();
     }
 }
