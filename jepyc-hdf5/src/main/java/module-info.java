@@ -13,5 +13,5 @@ module org.jepyc.hdf5 {
 
     exports org.jepyc.hdf5;
 
-    provides org.jepyc.storage.NotebookFormat with org.jepyc.hdf5.Hdf5NotebookFormat;
+    provides org.jepyc.storage.NotebookFormat with org.jepyc.hdf5.provider.Hdf5NotebookFormat;
 }

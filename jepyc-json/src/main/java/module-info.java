@@ -6,5 +6,5 @@ module org.jepyc.json {
 
     exports org.jepyc.json;
 
-    provides org.jepyc.storage.NotebookFormat with org.jepyc.json.JsonNotebookFormat;
+    provides org.jepyc.storage.NotebookFormat with org.jepyc.json.provider.JsonNotebookFormat;
 }

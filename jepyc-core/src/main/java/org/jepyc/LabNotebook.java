@@ -69,6 +69,7 @@ public class LabNotebook implements AutoCloseable {
      * @param mode        how to treat an existing file
      * @param description overrides the stored description if not null
      */
+    @SuppressWarnings("exports")     // storage is exported only to the format modules, whose notebooks call this
     protected LabNotebook(NotebookStorage storage, OpenMode mode, String description) {
         this.file = new NotebookFile(storage);
         this.name = storage.name();

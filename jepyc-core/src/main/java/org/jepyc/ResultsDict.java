@@ -16,6 +16,9 @@ import org.jepyc.resultset.ResultRow;
  * {@link Experiment#performSeveral}) carries them in {@link #nested()}; a notebook stores the
  * nested dicts and drops the outer one. Immutable: the maps are unmodifiable copies.
  */
+// A result table takes rows through ResultRow, which is not exported: users cannot name it, and
+// implementing it spares a wrapper per row appended.
+@SuppressWarnings("exports")
 public final class ResultsDict implements Serializable, ResultRow {
     private static final long serialVersionUID = 1L;
 

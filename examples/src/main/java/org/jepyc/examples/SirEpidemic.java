@@ -21,6 +21,9 @@ public class SirEpidemic extends Experiment {
     private transient int[][] neighbours;
     private transient RandomGenerator random;
 
+    /** An epidemic experiment; its parameters come with each point. */
+    public SirEpidemic() { }
+
     @Override
     protected void setUp(Map<String, Object> p) {
         int n = ((Number) p.get("n")).intValue();

@@ -119,7 +119,7 @@ final class NativeCodec {
             buf.putLong(at + 8, 0);
             return;
         }
-        int size = (int) element.memorySize();
+        int size = element.memorySize();
         int base = arena.reserve((long) n * size);
         ByteBuffer elements = arena.buffer();   // held: encoding a string element may start a new block
         long address = arena.address(base);

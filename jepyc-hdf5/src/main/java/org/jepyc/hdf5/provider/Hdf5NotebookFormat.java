@@ -1,9 +1,10 @@
-package org.jepyc.hdf5;
+package org.jepyc.hdf5.provider;
 
 import java.nio.file.Path;
 import java.util.List;
 
 import org.jepyc.OpenMode;
+import org.jepyc.hdf5.Hdf5LabNotebook;
 import org.jepyc.storage.NotebookFormat;
 import org.jepyc.storage.StorageMode;
 

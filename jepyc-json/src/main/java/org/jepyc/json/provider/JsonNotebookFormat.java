@@ -1,9 +1,10 @@
-package org.jepyc.json;
+package org.jepyc.json.provider;
 
 import java.nio.file.Path;
 import java.util.List;
 
 import org.jepyc.OpenMode;
+import org.jepyc.json.JsonLabNotebook;
 import org.jepyc.storage.NotebookFormat;
 import org.jepyc.storage.StorageMode;
 
