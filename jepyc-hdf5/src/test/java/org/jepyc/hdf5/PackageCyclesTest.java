@@ -3,7 +3,7 @@ package org.jepyc.hdf5;
 import org.jepyc.fixtures.PackageCycles;
 import org.junit.jupiter.api.Test;
 
-/** The HDF5 format's packages import each other one way: epyc's layout over the HDF5 layer. */
+/** The HDF5 format's packages import each other one way: its service provider over epyc's layout over the HDF5 layer. */
 class PackageCyclesTest {
     @Test
     void packagesFormNoCycle() {
