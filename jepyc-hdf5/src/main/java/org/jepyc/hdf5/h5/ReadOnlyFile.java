@@ -37,10 +37,10 @@ import java.util.function.Supplier;
  * the copy holds the file's bytes in memory while it loads (once more while a writer is busy).
  *
  * <p>A file over 2 GiB, more than one array holds, is read the same way from a private
- * temporary copy on disk instead: jhdf opens the copy by path and {@link GlobalHeaps} reads the
- * heap collections rows need from it one at a time, so memory holds only what was decoded.
- * {@link #close} (and a failed {@link #open}) closes the copy and deletes it; errors name the
- * original file, never the copy.
+ * temporary copy on disk instead: jhdf reads the copy through a channel and {@link GlobalHeaps}
+ * reads the heap collections rows need from it one at a time, so memory holds only what was
+ * decoded. {@link #close} (and a failed {@link #open}) closes the copy and deletes it; errors
+ * name the original file, never the copy.
  */
 public final class ReadOnlyFile implements AutoCloseable {
 
@@ -78,19 +78,21 @@ public final class ReadOnlyFile implements AutoCloseable {
         Snapshot snapshot = Snapshot.take(abs, inMemoryLimit, tempDir);
         if (snapshot.inMemory()) {
             var bytes = snapshot.bytes();
-            return new ReadOnlyFile(abs, snapshot, guard(abs, null, "open", () -> HdfFile.fromByteBuffer(bytes)), null);
+            return new ReadOnlyFile(abs, snapshot, guard(abs, "open", () -> HdfFile.fromByteBuffer(bytes)), null);
         }
-        HdfFile hdf = null;
+        // jhdf reads the copy through a channel opened here, not by path: the channel is closed
+        // here whatever happens (jhdf's own, opened by path, stays open when opening fails),
+        // and jhdf never learns the copy's name, so no message can give it for the file's
         FileChannel channel = null;
         try {
-            hdf = guard(abs, snapshot.copy(), "open", () -> new HdfFile(snapshot.copy()));
-            channel = FileChannel.open(snapshot.copy(), StandardOpenOption.READ);
-            return new ReadOnlyFile(abs, snapshot, hdf, channel);
+            FileChannel ch = FileChannel.open(snapshot.copy(), StandardOpenOption.READ);
+            channel = ch;
+            return new ReadOnlyFile(abs, snapshot, guard(abs, "open", () -> new HdfFile(ch)), ch);
         } catch (IOException e) {
-            closeAll(hdf, channel, snapshot);
+            closeAll(null, channel, snapshot);
             throw new H5FileException(abs, "cannot read its temporary copy " + snapshot.copy() + ": " + e, e);
         } catch (RuntimeException | Error e) {
-            closeAll(hdf, channel, snapshot);
+            closeAll(null, channel, snapshot);
             throw e;
         }
     }
@@ -246,13 +248,18 @@ public final class ReadOnlyFile implements AutoCloseable {
         closeAll(hdf, copy, snapshot);
     }
 
-    /** Closes what a file holds, the copy's deletion last (some systems refuse to delete an open file). */
+    /**
+     * Closes what a file holds, the copy's deletion last (some systems refuse to delete an open
+     * file). jhdf's close also closes any file an external link made it open; for a file read
+     * through a channel it then fails to log the file's name, which is harmless.
+     */
     private static void closeAll(HdfFile hdf, FileChannel channel, Snapshot snapshot) {
         if (hdf != null) {
             try {
                 hdf.close();
             } catch (RuntimeException e) {
-                // nothing is left to release: an in-memory file holds nothing, a channel closes once
+                // an in-memory file holds nothing to release; one read through a channel fails
+                // only after closing it (see above)
             }
         }
         if (channel != null) {
@@ -514,26 +521,24 @@ public final class ReadOnlyFile implements AutoCloseable {
     }
 
     private <T> T guard(String what, Supplier<T> action) {
-        return guard(path, snapshot.copy(), what, action);
+        return guard(path, what, action);
     }
 
     /**
      * Runs a read, turning whatever a damaged file makes jhdf throw into an {@link H5FileException}
      * naming the file. A damaged size can ask for an array larger than memory or a structure can
      * point back at itself: those errors only end this read, so they are caught here too. jhdf
-     * names the file it opened, which for a large file is the private copy: the message names
-     * the file the user opened instead.
+     * words the errors of a file it reads through a channel (a private copy) as of a "remote
+     * file": the copy is local, so those words go.
      */
-    private static <T> T guard(Path path, Path copy, String what, Supplier<T> action) {
+    private static <T> T guard(Path path, String what, Supplier<T> action) {
         try {
             return action.get();
         } catch (H5FileException e) {
             throw e;
         } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
             String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            if (copy != null) {
-                reason = reason.replace(copy.toString(), path.toString());
-            }
+            reason = reason.replace(" in remote file", "");
             throw new H5FileException(path, what + ": " + reason, e);
         }
     }

@@ -30,8 +30,8 @@ import org.slf4j.LoggerFactory;
  * identity. Copies that keep differing are retried until {@link #PATIENCE} has passed.
  *
  * <p>A Java array holds at most 2 GiB, so a larger file is copied, under the same rules, to a
- * temporary file of its own (named {@code jepyc-snapshot-*}, readable by its owner only) in
- * {@code java.io.tmpdir}; the comparison then reads the file and the copy side by side. Nobody
+ * temporary file of its own (named {@code jepyc-snapshot-*}; on POSIX systems only its owner
+ * reads it) in the temporary directory; the comparison then reads the file and the copy side by side. Nobody
  * else writes that copy, so whatever is read from it later belongs to the one instant copied.
  * {@link #close} deletes it, and a copy that fails is deleted before the error is thrown.
  */
@@ -60,15 +60,6 @@ public final class Snapshot implements AutoCloseable {
     private Snapshot(ByteBuffer bytes, Path copy) {
         this.bytes = bytes;
         this.copy = copy;
-    }
-
-    /**
-     * @param file a file
-     * @return its bytes at one instant, in memory or, over 2 GiB, in a private temporary copy
-     * @throws H5FileException if it cannot be read or copied, or never holds still
-     */
-    public static Snapshot take(Path file) {
-        return take(file, IN_MEMORY_LIMIT, Path.of(System.getProperty("java.io.tmpdir")));
     }
 
     /**
@@ -114,17 +105,17 @@ public final class Snapshot implements AutoCloseable {
     }
 
     /** Whether the bytes are held in memory ({@link #bytes}) rather than in a copy ({@link #copy}). */
-    public boolean inMemory() {
+    boolean inMemory() {
         return bytes != null;
     }
 
     /** The file's bytes, in a heap buffer whose whole array they are; null for a copied file. */
-    public ByteBuffer bytes() {
+    ByteBuffer bytes() {
         return bytes;
     }
 
     /** The private copy of a file too large for memory; null for a file held in memory. */
-    public Path copy() {
+    Path copy() {
         return copy;
     }
 

@@ -2,10 +2,12 @@ package org.jepyc.hdf5.h5;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -96,7 +98,9 @@ class LargeFileReadTest {
         Arrays.fill(b, 0, 1024, (byte) 0x55);
         Path copies = Files.createDirectory(temp.resolve("copies"));
         Files.write(bad, b);
+        String inMemory = catchThrowableOfType(() -> ReadOnlyFile.open(bad), H5FileException.class).getMessage();
         assertThatThrownBy(() -> ReadOnlyFile.open(bad, 0, copies)).isInstanceOf(H5FileException.class)
+                .hasMessage(inMemory)
                 .hasMessageStartingWith(bad.toAbsolutePath().toString())
                 .hasMessageNotContaining(Snapshot.COPY_PREFIX);
         try (Stream<Path> s = Files.list(copies)) {
@@ -157,6 +161,10 @@ class LargeFileReadTest {
             assertThat(s.inMemory()).isFalse();
             assertThat(s.copy().getFileName().toString()).startsWith(Snapshot.COPY_PREFIX);
             assertThat(Files.mismatch(s.copy(), notebook)).isEqualTo(-1L);
+            if (s.copy().getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(s.copy())))
+                        .as("who may read the copy").isEqualTo("rw-------");
+            }
         }
         assertThat(copies()).isEmpty();
     }
