@@ -1,6 +1,7 @@
 package org.jepyc.hdf5;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
@@ -11,6 +12,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.jepyc.Experiment;
 import org.jepyc.LabNotebook;
+import org.jepyc.NotebookException;
+import org.jepyc.NotebookFormatException;
 import org.jepyc.ResultsDict;
 import org.jepyc.fixtures.SystemTest;
 import org.junit.jupiter.api.Test;
@@ -18,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A notebook file over 2 GiB, more than one Java array holds, opens read-only and read-write
- * (it is read from a private temporary copy) and keeps every row.
+ * (it is read from a private temporary copy) and keeps every row; without a temporary directory
+ * to copy it to, opening it says so.
  */
 @SystemTest
 class LargeNotebookTest {
@@ -65,6 +69,20 @@ class LargeNotebookTest {
             assertThat(nb.numberOfResults()).isEqualTo(ROWS + 1);
         }
         assertThat(copies(tmp)).as("private copies left in %s", tmp).isEqualTo(copiesBefore);
+
+        // no usable temporary directory: an error saying so and what to do, not a damaged file
+        Path nowhere = dir.resolve("no-such-directory");
+        String saved = System.getProperty("java.io.tmpdir");
+        System.setProperty("java.io.tmpdir", nowhere.toString());
+        try {
+            assertThatThrownBy(() -> LabNotebook.openReadOnly(fn)).isInstanceOf(NotebookException.class)
+                    .isNotInstanceOf(NotebookFormatException.class)
+                    .hasMessageContaining(fn.toString()).hasMessageContaining(nowhere.toString())
+                    .hasMessageContaining("java.io.tmpdir");
+        } finally {
+            System.setProperty("java.io.tmpdir", saved);
+        }
+        assertThat(nowhere).doesNotExist();
     }
 
     private static List<Path> copies(Path tmp) throws IOException {

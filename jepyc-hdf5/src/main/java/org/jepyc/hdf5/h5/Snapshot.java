@@ -152,7 +152,8 @@ public final class Snapshot implements AutoCloseable {
                     }
                 }
             } catch (IOException e) {
-                throw new SnapshotSpaceException(file, tempDir, size, e.toString(), e);
+                throw new SnapshotSpaceException(file, tempDir, size,
+                        Files.isDirectory(tempDir) ? e.toString() : "it is not a directory", e);
             }
             if (before.unchangedBy(Stamp.of(file), started, copied) || sameAsRereading(ch, tmp)) {
                 kept = true;

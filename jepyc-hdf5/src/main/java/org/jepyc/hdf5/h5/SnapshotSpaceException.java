@@ -15,8 +15,9 @@ public final class SnapshotSpaceException extends H5FileException {
 
     SnapshotSpaceException(Path file, Path tempDir, long size, String reason, Throwable cause) {
         super(file, "is " + size + " bytes, more than jepyc reads in memory, and cannot be copied to the temporary "
-                + "directory " + tempDir + " to be read from there (" + reason + "): free " + size
-                + " bytes there, or start Java with -Djava.io.tmpdir set to a directory with that much room", cause);
+                + "directory " + tempDir + " to be read from there (" + reason + "): make " + size
+                + " bytes free there, or start Java with -Djava.io.tmpdir set to a directory with that much room",
+                cause);
         this.tempDir = tempDir;
     }
 
