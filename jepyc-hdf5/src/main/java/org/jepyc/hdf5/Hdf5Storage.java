@@ -18,6 +18,7 @@ import org.jepyc.NotebookException;
 import org.jepyc.NotebookExistsException;
 import org.jepyc.NotebookFormatException;
 import org.jepyc.hdf5.h5.ReadOnlyFile;
+import org.jepyc.hdf5.h5.SnapshotSpaceException;
 import org.jepyc.hdf5.h5.H5File;
 import org.jepyc.hdf5.h5.H5FileException;
 import org.jepyc.storage.Commit;
@@ -165,6 +166,9 @@ final class Hdf5Storage implements NotebookStorage {
         NotebookReader.Loaded loaded;
         try (ReadOnlyFile snapshot = ReadOnlyFile.open(file)) {
             loaded = read(snapshot);
+        } catch (SnapshotSpaceException e) {
+            // no room to copy a large file: the file is fine, and the message says what to do
+            throw new NotebookException(e.getMessage(), e);
         } catch (H5FileException e) {
             throw damaged(e);
         }

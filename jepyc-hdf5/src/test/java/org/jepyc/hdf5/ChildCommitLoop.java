@@ -19,7 +19,7 @@ public final class ChildCommitLoop {
     private ChildCommitLoop() { }
 
     /** @param a a row's parameter @return the results that row must hold */
-    static Map<String, Object> expected(long a) {
+    public static Map<String, Object> expected(long a) {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("total", a * 3);
         r.put("name", "row " + a + " ünïcödé");

@@ -11,9 +11,12 @@ import io.jhdf.object.datatype.EnumDataType;
 import io.jhdf.object.datatype.FixedPoint;
 import io.jhdf.object.datatype.FloatingPoint;
 import io.jhdf.object.datatype.VariableLength;
+import java.io.IOException;
 import java.lang.reflect.Array;
 import java.math.BigInteger;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -32,29 +35,66 @@ import java.util.function.Supplier;
  * writer's half-done write. The price, measured on a million-row notebook: reading its table
  * costs about the CPU time the native library took (rows go through {@link RowDecoder}), and
  * the copy holds the file's bytes in memory while it loads (once more while a writer is busy).
+ *
+ * <p>A file over 2 GiB, more than one array holds, is read the same way from a private
+ * temporary copy on disk instead: jhdf reads the copy through a channel and {@link GlobalHeaps}
+ * reads the heap collections rows need from it one at a time, so memory holds only what was
+ * decoded. {@link #close} (and a failed {@link #open}) closes the copy and deletes it; errors
+ * name the original file, never the copy.
  */
 public final class ReadOnlyFile implements AutoCloseable {
 
     private final Path path;
+    private final Snapshot snapshot;
     private final HdfFile hdf;
-    private final byte[] bytes;
+    /** A channel on the private copy for the heaps; null for a file in memory. */
+    private final FileChannel copy;
     private GlobalHeaps heaps;
 
-    private ReadOnlyFile(Path path, HdfFile hdf, byte[] bytes) {
+    private ReadOnlyFile(Path path, Snapshot snapshot, HdfFile hdf, FileChannel copy) {
         this.path = path;
+        this.snapshot = snapshot;
         this.hdf = hdf;
-        this.bytes = bytes;
+        this.copy = copy;
     }
 
     /**
      * @param path an HDF5 file
-     * @return the file as it was at one instant, copied into memory
-     * @throws H5FileException if it cannot be read or is not HDF5
+     * @return the file as it was at one instant, copied into memory (over 2 GiB, to a private
+     *         temporary file in {@code java.io.tmpdir})
+     * @throws H5FileException if it cannot be read or copied, or is not HDF5
      */
     public static ReadOnlyFile open(Path path) {
+        return open(path, Snapshot.IN_MEMORY_LIMIT, Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
+    /**
+     * @param path          an HDF5 file
+     * @param inMemoryLimit the largest file read in memory; a larger one is copied to {@code tempDir}
+     * @param tempDir       where a larger file is copied
+     */
+    static ReadOnlyFile open(Path path, long inMemoryLimit, Path tempDir) {
         Path abs = path.toAbsolutePath();
-        var bytes = Snapshot.read(abs);
-        return new ReadOnlyFile(abs, guard(abs, "open", () -> HdfFile.fromByteBuffer(bytes)), bytes.array());
+        Snapshot snapshot = Snapshot.take(abs, inMemoryLimit, tempDir);
+        if (snapshot.inMemory()) {
+            var bytes = snapshot.bytes();
+            return new ReadOnlyFile(abs, snapshot, guard(abs, "open", () -> HdfFile.fromByteBuffer(bytes)), null);
+        }
+        // jhdf reads the copy through a channel opened here, not by path: the channel is closed
+        // here whatever happens (jhdf's own, opened by path, stays open when opening fails),
+        // and jhdf never learns the copy's name, so no message can give it for the file's
+        FileChannel channel = null;
+        try {
+            FileChannel ch = FileChannel.open(snapshot.copy(), StandardOpenOption.READ);
+            channel = ch;
+            return new ReadOnlyFile(abs, snapshot, guard(abs, "open", () -> new HdfFile(ch)), ch);
+        } catch (IOException e) {
+            closeAll(null, channel, snapshot);
+            throw new H5FileException(abs, "cannot read its temporary copy " + snapshot.copy() + ": " + e, e);
+        } catch (RuntimeException | Error e) {
+            closeAll(null, channel, snapshot);
+            throw e;
+        }
     }
 
     /** The absolute path of the file. */
@@ -194,18 +234,42 @@ public final class ReadOnlyFile implements AutoCloseable {
     /** The file's heap collections, parsed as rows refer to them. */
     private GlobalHeaps heaps() {
         if (heaps == null) {
-            heaps = new GlobalHeaps(bytes, hdf.getUserBlockSize(), hdf.getHdfBackingStorage().getSizeOfLengths());
+            long base = hdf.getUserBlockSize();
+            int lengthSize = hdf.getHdfBackingStorage().getSizeOfLengths();
+            heaps = copy == null ? GlobalHeaps.inMemory(snapshot.bytes().array(), base, lengthSize)
+                    : GlobalHeaps.fromCopy(copy, base, lengthSize);
         }
         return heaps;
     }
 
+    /** Closes the file and deletes its private copy, if it has one. */
     @Override
     public void close() {
-        try {
-            hdf.close();
-        } catch (RuntimeException e) {
-            // an in-memory file holds nothing to release
+        closeAll(hdf, copy, snapshot);
+    }
+
+    /**
+     * Closes what a file holds, the copy's deletion last (some systems refuse to delete an open
+     * file). jhdf's close also closes any file an external link made it open; for a file read
+     * through a channel it then fails to log the file's name, which is harmless.
+     */
+    private static void closeAll(HdfFile hdf, FileChannel channel, Snapshot snapshot) {
+        if (hdf != null) {
+            try {
+                hdf.close();
+            } catch (RuntimeException e) {
+                // an in-memory file holds nothing to release; one read through a channel fails
+                // only after closing it (see above)
+            }
         }
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                // a read-only channel loses nothing on close
+            }
+        }
+        snapshot.close();
     }
 
     /** A compound table of the file. */
@@ -463,7 +527,9 @@ public final class ReadOnlyFile implements AutoCloseable {
     /**
      * Runs a read, turning whatever a damaged file makes jhdf throw into an {@link H5FileException}
      * naming the file. A damaged size can ask for an array larger than memory or a structure can
-     * point back at itself: those errors only end this read, so they are caught here too.
+     * point back at itself: those errors only end this read, so they are caught here too. jhdf
+     * words the errors of a file it reads through a channel (a private copy) as of a "remote
+     * file": the copy is local, so those words go.
      */
     private static <T> T guard(Path path, String what, Supplier<T> action) {
         try {
@@ -472,6 +538,7 @@ public final class ReadOnlyFile implements AutoCloseable {
             throw e;
         } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
             String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            reason = reason.replace(" in remote file", "");
             throw new H5FileException(path, what + ": " + reason, e);
         }
     }

@@ -1,0 +1,82 @@
+package org.jepyc.hdf5.h5;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.jepyc.Experiment;
+import org.jepyc.fixtures.SystemTest;
+import org.jepyc.hdf5.Hdf5LabNotebook;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A file too large for memory whose private copy does not fit the temporary directory (a small
+ * tmpfs, mounted by the test where the machine allows it) fails with an error naming the file,
+ * the directory and what to do, and leaves nothing there.
+ */
+@SystemTest
+class SnapshotSpaceTest {
+
+    @TempDir
+    Path dir;
+
+    private Path mnt;
+    private boolean mounted;
+
+    @BeforeEach
+    void mount() throws Exception {
+        mnt = Files.createDirectory(dir.resolve("small"));
+        mounted = run("mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", mnt.toString());
+        assumeTrue(mounted, "cannot mount a tmpfs here (needs root and mount permission; .ci/run runs as root): skipped");
+    }
+
+    @AfterEach
+    void unmount() throws Exception {
+        if (mounted) {
+            run("umount", mnt.toString());
+        }
+    }
+
+    @Test
+    void aCopyThatDoesNotFitTheTemporaryDirectoryIsAClearErrorAndLeavesNothing() throws IOException {
+        Path nb = dir.resolve("nb.h5");
+        try (Hdf5LabNotebook notebook = new Hdf5LabNotebook(nb, true)) {
+            Experiment e = Experiment.of(p -> Map.of("text", "row " + p.get("i") + " ".repeat(500)));
+            for (long i = 0; i < 4_000; i++) {
+                notebook.addResult(e.set(Map.of("i", i)).run());
+            }
+        }
+        assertThat(Files.size(nb)).as("the notebook is larger than the tmpfs").isGreaterThan(1L << 20);
+        assertThatThrownBy(() -> ReadOnlyFile.open(nb, 0, mnt)).isInstanceOf(SnapshotSpaceException.class)
+                .hasMessageStartingWith(nb.toAbsolutePath().toString())
+                .hasMessageContaining(mnt.toString())
+                .hasMessageContaining("free")
+                .hasMessageContaining("java.io.tmpdir");
+        try (Stream<Path> left = Files.list(mnt)) {
+            assertThat(left).isEmpty();
+        }
+        // with room it reads
+        try (ReadOnlyFile f = ReadOnlyFile.open(nb, 0, dir)) {
+            assertThat(f.links("/")).isNotEmpty();
+        }
+    }
+
+    private static boolean run(String... cmd) throws Exception {
+        try {
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            return p.waitFor(20, TimeUnit.SECONDS) && p.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
