@@ -1,16 +1,15 @@
 package org.jepyc.json;
 
 import org.jepyc.fixtures.SystemTest;
+import org.jepyc.fixtures.Tmpfs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.jepyc.NotebookException;
@@ -26,9 +25,8 @@ class JsonCommitFailureTest {
 
     @Test
     void aFailedWriteLeavesThePreviousFileAndNoTemporaryAndTheNextCommitWithRoomWritesAll() throws Exception {
-        Path mnt = Files.createDirectory(dir.resolve("disk"));
-        assumeTrue(run("mount", "-t", "tmpfs", "-o", "size=16m", "tmpfs", mnt.toString()), "cannot mount a tmpfs here (needs root and mount permission; .ci/run runs as root): skipped");
-        try {
+        try (Tmpfs disk = Tmpfs.mount(dir.resolve("disk"), "16m")) {
+            Path mnt = disk.dir();
             Path fn = mnt.resolve("nb.json");
             JsonLabNotebook nb = new JsonLabNotebook(fn, true);
             for (long i = 0; i < 100; i++) {
@@ -53,8 +51,6 @@ class JsonCommitFailureTest {
             nb.commit();
             assertThat(JsonLabNotebook.openReadOnly(fn).numberOfResults()).isEqualTo(5000);
             nb.close();
-        } finally {
-            run("umount", mnt.toString());
         }
     }
 
@@ -72,9 +68,8 @@ class JsonCommitFailureTest {
 
     @Test
     void aRealFullTmpfs() throws Exception {
-        Path mnt = Files.createDirectory(dir.resolve("small"));
-        assumeTrue(run("mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", mnt.toString()), "cannot mount a tmpfs here (needs root and mount permission; .ci/run runs as root): skipped");
-        try {
+        try (Tmpfs disk = Tmpfs.mount(dir.resolve("small"), "256k")) {
+            Path mnt = disk.dir();
             Path fn = mnt.resolve("nb.json");
             try (JsonLabNotebook nb = new JsonLabNotebook(fn, true)) {
                 nb.addResult(JsonNotebookUpstreamTest.run(1, 2));
@@ -97,20 +92,9 @@ class JsonCommitFailureTest {
             // closing commits, which fails the same way, and still lets go of the file
             assertThatThrownBy(nb::close).isInstanceOf(NotebookException.class);
             assertThat(Fixtures.hash(fn)).isEqualTo(before);
-        } finally {
-            run("umount", mnt.toString());
         }
     }
 
-    private static boolean run(String... cmd) throws Exception {
-        try {
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            return p.waitFor(20, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        }
-    }
 
     /** @return the directory's files, less the writer lock an open notebook holds */
     private static java.util.List<String> files(Path dir) throws IOException {

@@ -2,16 +2,15 @@ package org.jepyc.hdf5.h5;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.jepyc.Experiment;
 import org.jepyc.fixtures.SystemTest;
+import org.jepyc.fixtures.Tmpfs;
 import org.jepyc.hdf5.Hdf5LabNotebook;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,20 +28,19 @@ class SnapshotSpaceTest {
     @TempDir
     Path dir;
 
+    private Tmpfs disk;
     private Path mnt;
-    private boolean mounted;
 
     @BeforeEach
-    void mount() throws Exception {
-        mnt = Files.createDirectory(dir.resolve("small"));
-        mounted = run("mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", mnt.toString());
-        assumeTrue(mounted, "cannot mount a tmpfs here (needs root and mount permission; .ci/run runs as root): skipped");
+    void mount() {
+        disk = Tmpfs.mount(dir.resolve("small"), "1m");
+        mnt = disk.dir();
     }
 
     @AfterEach
-    void unmount() throws Exception {
-        if (mounted) {
-            run("umount", mnt.toString());
+    void unmount() {
+        if (disk != null) {
+            disk.close();
         }
     }
 
@@ -70,13 +68,4 @@ class SnapshotSpaceTest {
         }
     }
 
-    private static boolean run(String... cmd) throws Exception {
-        try {
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            return p.waitFor(20, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        }
-    }
 }
