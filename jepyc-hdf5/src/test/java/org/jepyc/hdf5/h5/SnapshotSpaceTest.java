@@ -12,8 +12,6 @@ import org.jepyc.Experiment;
 import org.jepyc.fixtures.SystemTest;
 import org.jepyc.fixtures.Tmpfs;
 import org.jepyc.hdf5.Hdf5LabNotebook;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,22 +26,6 @@ class SnapshotSpaceTest {
     @TempDir
     Path dir;
 
-    private Tmpfs disk;
-    private Path mnt;
-
-    @BeforeEach
-    void mount() {
-        disk = Tmpfs.mount(dir.resolve("small"), "1m");
-        mnt = disk.dir();
-    }
-
-    @AfterEach
-    void unmount() {
-        if (disk != null) {
-            disk.close();
-        }
-    }
-
     @Test
     void aCopyThatDoesNotFitTheTemporaryDirectoryIsAClearErrorAndLeavesNothing() throws IOException {
         Path nb = dir.resolve("nb.h5");
@@ -54,13 +36,16 @@ class SnapshotSpaceTest {
             }
         }
         assertThat(Files.size(nb)).as("the notebook is larger than the tmpfs").isGreaterThan(1L << 20);
-        assertThatThrownBy(() -> ReadOnlyFile.open(nb, 0, mnt)).isInstanceOf(SnapshotSpaceException.class)
-                .hasMessageStartingWith(nb.toAbsolutePath().toString())
-                .hasMessageContaining(mnt.toString())
-                .hasMessageContaining("free")
-                .hasMessageContaining("java.io.tmpdir");
-        try (Stream<Path> left = Files.list(mnt)) {
-            assertThat(left).isEmpty();
+        try (Tmpfs small = Tmpfs.mount(dir.resolve("small"), "1m")) {
+            Path mnt = small.dir();
+            assertThatThrownBy(() -> ReadOnlyFile.open(nb, 0, mnt)).isInstanceOf(SnapshotSpaceException.class)
+                    .hasMessageStartingWith(nb.toAbsolutePath().toString())
+                    .hasMessageContaining(mnt.toString())
+                    .hasMessageContaining("free")
+                    .hasMessageContaining("java.io.tmpdir");
+            try (Stream<Path> left = Files.list(mnt)) {
+                assertThat(left).isEmpty();
+            }
         }
         // with room it reads
         try (ReadOnlyFile f = ReadOnlyFile.open(nb, 0, dir)) {
