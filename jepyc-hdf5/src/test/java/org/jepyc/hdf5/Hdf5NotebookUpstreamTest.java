@@ -525,4 +525,22 @@ class Hdf5NotebookUpstreamTest {
                     .allSatisfy(v -> assertThat(v).isInstanceOf(Complex.class));
         }
     }
+
+    // strings read back as written when empty cells (stored as nil references) lie between
+    // repeated values, in results and in list elements, whatever the reader shares between rows
+    @Test
+    void stringsReadBackAsWrittenAroundEmptyCells() {
+        List<String> labels = List.of("abc", "", "abc", "x", "", "x", "x", "", "", "abc", "");
+        try (Hdf5LabNotebook nb = new Hdf5LabNotebook(file(), true)) {
+            for (int i = 0; i < labels.size(); i++) {
+                nb.addResult(run(returning(Map.of("label", labels.get(i), "words", List.of(labels.get(i), "w"))),
+                        Map.of("a", i)));
+            }
+        }
+        try (LabNotebook nb = LabNotebook.openReadOnly(file())) {
+            assertThat(nb.results()).extracting(r -> r.results().get("label")).containsExactlyElementsOf(labels);
+            assertThat(nb.results()).extracting(r -> r.results().get("words"))
+                    .containsExactlyElementsOf(labels.stream().map(l -> List.of(l, "w")).toList());
+        }
+    }
 }

@@ -8,7 +8,6 @@ import io.jhdf.object.datatype.FloatingPoint;
 import io.jhdf.storage.HdfBackingStorage;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -109,15 +108,18 @@ final class RowDecoder {
             }
             case STRING: {
                 String[] v = new String[n];
+                // the last text decoded and where it lay: a run of rows repeating a value (and
+                // empty cells between them) shares one String instead of decoding it again
                 long previous = -1;
+                String last = null;
                 for (int i = 0; i < n; i++) {
                     long at = locate(rows, i * rowSize + offset);
                     if (at < 0) {
                         v[i] = "";
                     } else if (heaps.sameBytes(at, previous)) {
-                        v[i] = v[i - 1];
+                        v[i] = last;
                     } else {
-                        v[i] = heaps.string(at);
+                        v[i] = last = heaps.string(at);
                         previous = at;
                     }
                 }
