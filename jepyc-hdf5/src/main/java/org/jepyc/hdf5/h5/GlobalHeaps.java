@@ -60,12 +60,48 @@ abstract sealed class GlobalHeaps {
     }
 
     /**
-     * @param copy       a channel on the file's private copy, owned by the caller
-     * @param base       where address 0 lies in it (the user block's size)
-     * @param lengthSize the file's "size of lengths" in bytes (from its superblock)
+     * @param copy        a channel on the file's private copy, owned by the caller
+     * @param base        where address 0 lies in it (the user block's size)
+     * @param lengthSize  the file's "size of lengths" in bytes (from its superblock)
+     * @param cachedBytes how many bytes of collections to keep read ({@link #CACHED_BYTES})
+     * @throws IllegalStateException if the copy's size cannot be read
      */
-    static GlobalHeaps fromCopy(FileChannel copy, long base, int lengthSize) {
-        return new Copied(copy, base, lengthSize);
+    static GlobalHeaps fromCopy(FileChannel copy, long base, int lengthSize, long cachedBytes) {
+        try {
+            return new Copied(copy, copy.size(), base, lengthSize, cachedBytes);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the size of the file's copy: " + e, e);
+        }
+    }
+
+    /**
+     * @param address  a collection's address
+     * @param fileSize the file's size in bytes
+     * @return the collection's offset in the file, checked so that its header lies in the file
+     */
+    final long start(long address, long fileSize) {
+        long at = base + address;
+        if (address < 0 || at < 0 || at > fileSize - (8 + lengthSize)) {
+            throw new IllegalStateException("the global heap at " + address + " lies outside the file ("
+                    + fileSize + " bytes)");
+        }
+        return at;
+    }
+
+    /**
+     * @param b        bytes holding the collection's header at {@code headerAt}
+     * @param address  the collection's address
+     * @param at       its offset in the file ({@link #start})
+     * @param fileSize the file's size in bytes
+     * @return the size its header gives, checked so that the collection lies whole in the file
+     */
+    final long size(byte[] b, int headerAt, long address, long at, long fileSize) {
+        long size = header(b, headerAt, address);
+        if (size > fileSize - at) {
+            throw new IllegalStateException("the global heap at " + address + " claims " + size
+                    + " bytes, outside the file");
+        }
+        return size;
     }
 
     /**
@@ -147,16 +183,8 @@ abstract sealed class GlobalHeaps {
         }
 
         private int[] parse(long address) {
-            long at = base + address;
-            if (address < 0 || at < 0 || at > file.length - (long) (8 + lengthSize)) {
-                throw new IllegalStateException("the global heap at " + address + " lies outside the file ("
-                        + file.length + " bytes)");
-            }
-            long size = header(file, (int) at, address);
-            if (size > file.length - at) {
-                throw new IllegalStateException("the global heap at " + address + " claims " + size
-                        + " bytes, outside the file");
-            }
+            long at = start(address, file.length);
+            long size = size(file, (int) at, address, at, file.length);
             return objects(file, (int) at, (int) (at + size), address);
         }
     }
@@ -167,13 +195,16 @@ abstract sealed class GlobalHeaps {
      */
     private static final class Copied extends GlobalHeaps {
         private final FileChannel copy;
+        /** The copy's size: nobody writes it. */
+        private final long fileSize;
+        private final long cacheLimit;
         /** Collection numbers by address. */
         private final Map<Long, Integer> numbers = new HashMap<>();
         /** By collection number: its address, and its objects' starts and lengths in its bytes as {@link InMemory} keeps them. */
         private long[] addresses = new long[64];
         private int[][] objects = new int[64][];
         private int count;
-        /** Collections' bytes by number, those used last, up to {@link #CACHED_BYTES}. */
+        /** Collections' bytes by number, those used last, up to {@link #cacheLimit} bytes. */
         private final LinkedHashMap<Integer, byte[]> cached = new LinkedHashMap<>(64, 0.75f, true);
         private long cachedBytes;
         /** The collection looked up last: consecutive rows' values mostly share one. */
@@ -182,9 +213,11 @@ abstract sealed class GlobalHeaps {
         private byte[] lastBytes;
         private int lastBytesNumber = -1;
 
-        Copied(FileChannel copy, long base, int lengthSize) {
+        Copied(FileChannel copy, long fileSize, long base, int lengthSize, long cacheLimit) {
             super(base, lengthSize);
             this.copy = copy;
+            this.fileSize = fileSize;
+            this.cacheLimit = cacheLimit;
         }
 
         @Override
@@ -272,7 +305,7 @@ abstract sealed class GlobalHeaps {
             cached.put(number, b);
             cachedBytes += b.length;
             var it = cached.entrySet().iterator();
-            while (cachedBytes > CACHED_BYTES && cached.size() > 2) {
+            while (cachedBytes > cacheLimit && cached.size() > 2) {
                 byte[] dropped = it.next().getValue();
                 it.remove();
                 cachedBytes -= dropped.length;
@@ -282,19 +315,8 @@ abstract sealed class GlobalHeaps {
         /** A whole collection, from its header's size, checked against the copy. */
         private byte[] read(long address) {
             try {
-                long fileSize = copy.size();
-                long at = base + address;
-                int head = 8 + lengthSize;
-                if (address < 0 || at < 0 || at > fileSize - head) {
-                    throw new IllegalStateException("the global heap at " + address + " lies outside the file ("
-                            + fileSize + " bytes)");
-                }
-                byte[] h = readAt(at, head);
-                long size = header(h, 0, address);
-                if (size > fileSize - at) {
-                    throw new IllegalStateException("the global heap at " + address + " claims " + size
-                            + " bytes, outside the file");
-                }
+                long at = start(address, fileSize);
+                long size = size(readAt(at, 8 + lengthSize), 0, address, at, fileSize);
                 if (size > Snapshot.IN_MEMORY_LIMIT) {
                     throw new IllegalStateException("the global heap at " + address + " claims " + size
                             + " bytes, more than one array holds");
@@ -307,10 +329,8 @@ abstract sealed class GlobalHeaps {
 
         private byte[] readAt(long at, int n) throws IOException {
             ByteBuffer buf = ByteBuffer.allocate(n);
-            while (buf.hasRemaining()) {
-                if (copy.read(buf, at + buf.position()) < 0) {
-                    throw new IllegalStateException("the file ends inside the global heap at " + (at - base));
-                }
+            if (!Snapshot.readFully(copy, buf, at, n)) {
+                throw new IllegalStateException("the file ends inside the global heap at " + (at - base));
             }
             return buf.array();
         }

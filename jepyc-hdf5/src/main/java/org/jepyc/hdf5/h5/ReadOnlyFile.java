@@ -49,13 +49,16 @@ public final class ReadOnlyFile implements AutoCloseable {
     private final HdfFile hdf;
     /** A channel on the private copy for the heaps; null for a file in memory. */
     private final FileChannel copy;
+    /** How many bytes of heap collections to keep read from the copy. */
+    private final long heapCache;
     private GlobalHeaps heaps;
 
-    private ReadOnlyFile(Path path, Snapshot snapshot, HdfFile hdf, FileChannel copy) {
+    private ReadOnlyFile(Path path, Snapshot snapshot, HdfFile hdf, FileChannel copy, long heapCache) {
         this.path = path;
         this.snapshot = snapshot;
         this.hdf = hdf;
         this.copy = copy;
+        this.heapCache = heapCache;
     }
 
     /**
@@ -65,20 +68,22 @@ public final class ReadOnlyFile implements AutoCloseable {
      * @throws H5FileException if it cannot be read or copied, or is not HDF5
      */
     public static ReadOnlyFile open(Path path) {
-        return open(path, Snapshot.IN_MEMORY_LIMIT, Path.of(System.getProperty("java.io.tmpdir")));
+        return open(path, Snapshot.IN_MEMORY_LIMIT, Path.of(System.getProperty("java.io.tmpdir")),
+                GlobalHeaps.CACHED_BYTES);
     }
 
     /**
      * @param path          an HDF5 file
      * @param inMemoryLimit the largest file read in memory; a larger one is copied to {@code tempDir}
      * @param tempDir       where a larger file is copied
+     * @param heapCache     how many bytes of heap collections to keep read from such a copy
      */
-    static ReadOnlyFile open(Path path, long inMemoryLimit, Path tempDir) {
+    static ReadOnlyFile open(Path path, long inMemoryLimit, Path tempDir, long heapCache) {
         Path abs = path.toAbsolutePath();
         Snapshot snapshot = Snapshot.take(abs, inMemoryLimit, tempDir);
         if (snapshot.inMemory()) {
             var bytes = snapshot.bytes();
-            return new ReadOnlyFile(abs, snapshot, guard(abs, "open", () -> HdfFile.fromByteBuffer(bytes)), null);
+            return new ReadOnlyFile(abs, snapshot, guard(abs, "open", () -> HdfFile.fromByteBuffer(bytes)), null, heapCache);
         }
         // jhdf reads the copy through a channel opened here, not by path: the channel is closed
         // here whatever happens (jhdf's own, opened by path, stays open when opening fails),
@@ -87,7 +92,7 @@ public final class ReadOnlyFile implements AutoCloseable {
         try {
             FileChannel ch = FileChannel.open(snapshot.copy(), StandardOpenOption.READ);
             channel = ch;
-            return new ReadOnlyFile(abs, snapshot, guard(abs, "open", () -> new HdfFile(ch)), ch);
+            return new ReadOnlyFile(abs, snapshot, guard(abs, "open", () -> new HdfFile(ch)), ch, heapCache);
         } catch (IOException e) {
             closeAll(null, channel, snapshot);
             throw new H5FileException(abs, "cannot read its temporary copy " + snapshot.copy() + ": " + e, e);
@@ -237,7 +242,7 @@ public final class ReadOnlyFile implements AutoCloseable {
             long base = hdf.getUserBlockSize();
             int lengthSize = hdf.getHdfBackingStorage().getSizeOfLengths();
             heaps = copy == null ? GlobalHeaps.inMemory(snapshot.bytes().array(), base, lengthSize)
-                    : GlobalHeaps.fromCopy(copy, base, lengthSize);
+                    : GlobalHeaps.fromCopy(copy, base, lengthSize, heapCache);
         }
         return heaps;
     }

@@ -215,7 +215,7 @@ public final class Snapshot implements AutoCloseable {
     }
 
     /** Reads {@code want} bytes at {@code at} into the start of {@code block}; false if the file ends first. */
-    private static boolean readFully(FileChannel ch, ByteBuffer block, long at, int want) throws IOException {
+    static boolean readFully(FileChannel ch, ByteBuffer block, long at, int want) throws IOException {
         block.clear().limit(want);
         while (block.hasRemaining()) {
             if (ch.read(block, at + block.position()) < 0) {

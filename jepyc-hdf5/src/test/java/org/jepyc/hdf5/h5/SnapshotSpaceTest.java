@@ -38,7 +38,7 @@ class SnapshotSpaceTest {
         assertThat(Files.size(nb)).as("the notebook is larger than the tmpfs").isGreaterThan(1L << 20);
         try (Tmpfs small = Tmpfs.mount(dir.resolve("small"), "1m")) {
             Path mnt = small.dir();
-            assertThatThrownBy(() -> ReadOnlyFile.open(nb, 0, mnt)).isInstanceOf(SnapshotSpaceException.class)
+            assertThatThrownBy(() -> ReadOnlyFile.open(nb, 0, mnt, GlobalHeaps.CACHED_BYTES)).isInstanceOf(SnapshotSpaceException.class)
                     .hasMessageStartingWith(nb.toAbsolutePath().toString())
                     .hasMessageContaining(mnt.toString())
                     .hasMessageContaining("free")
@@ -48,7 +48,7 @@ class SnapshotSpaceTest {
             }
         }
         // with room it reads
-        try (ReadOnlyFile f = ReadOnlyFile.open(nb, 0, dir)) {
+        try (ReadOnlyFile f = ReadOnlyFile.open(nb, 0, dir, GlobalHeaps.CACHED_BYTES)) {
             assertThat(f.links("/")).isNotEmpty();
         }
     }
