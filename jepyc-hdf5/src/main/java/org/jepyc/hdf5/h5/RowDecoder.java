@@ -154,7 +154,7 @@ final class RowDecoder {
             throw new IllegalStateException("list elements of " + size + " bytes");
         }
         int n = bytes.remaining() / size;
-        ByteBuffer b = bytes.slice().order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer b = bytes.order(ByteOrder.LITTLE_ENDIAN);   // a buffer of its own, from heapObject
         List<Object> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             int at = i * size;
@@ -191,7 +191,10 @@ final class RowDecoder {
         return index == 0 ? -1 : heaps.locate(address, index);
     }
 
-    /** The bytes of the heap object a variable-length value at {@code at} refers to (see {@link #locate}). */
+    /**
+     * The bytes of the heap object a variable-length value at {@code at} refers to (see
+     * {@link #locate}), in a buffer of their own.
+     */
     private ByteBuffer heapObject(ByteBuffer b, int at) {
         long located = locate(b, at);
         return located < 0 ? ByteBuffer.allocate(0) : heaps.buffer(located);

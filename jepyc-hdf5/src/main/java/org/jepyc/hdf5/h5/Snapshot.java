@@ -127,33 +127,27 @@ public final class Snapshot implements AutoCloseable {
 
     /**
      * One round of copying a large file: the copy if it is of one instant, else null (deleted).
-     * Failing to write the copy is a {@link SnapshotSpaceException}, never a damaged file.
+     * Failing to write the copy is a {@link SnapshotSpaceException}, never a damaged file; failing
+     * to read the file is the file's error, as for a file read in memory.
      */
     private static Snapshot copyToTemp(Path file, FileChannel ch, long size, Stamp before, Instant started,
             Path tempDir) throws IOException {
         Path tmp = null;
         boolean kept = false;
         try {
+            long free = usableSpace(file, tempDir, size);
+            if (free < size) {
+                throw new SnapshotSpaceException(file, tempDir, size, "it has " + free + " bytes free", null);
+            }
             long copied;
             try {
-                long free = Files.getFileStore(tempDir).getUsableSpace();
-                if (free < size) {
-                    throw new SnapshotSpaceException(file, tempDir, size, "it has " + free + " bytes free", null);
-                }
                 tmp = Files.createTempFile(tempDir, COPY_PREFIX, ".h5");
                 try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-                    copied = 0;
-                    while (true) {
-                        long n = ch.transferTo(copied, Long.MAX_VALUE - copied, out);
-                        if (n <= 0) {
-                            break;   // at the end (shorter now if truncated meanwhile: the checks see it)
-                        }
-                        copied += n;
-                    }
+                    copied = copy(file, ch, out);
                 }
             } catch (IOException e) {
-                throw new SnapshotSpaceException(file, tempDir, size,
-                        Files.isDirectory(tempDir) ? e.toString() : "it is not a directory", e);
+                // reading the file fails as H5FileException: what is left is the copy's
+                throw new SnapshotSpaceException(file, tempDir, size, e.toString(), e);
             }
             if (before.unchangedBy(Stamp.of(file), started, copied) || sameAsRereading(ch, tmp)) {
                 kept = true;
@@ -165,6 +159,46 @@ public final class Snapshot implements AutoCloseable {
             if (!kept) {
                 delete(tmp);
             }
+        }
+    }
+
+    private static long usableSpace(Path file, Path tempDir, long size) {
+        if (!Files.isDirectory(tempDir)) {
+            throw new SnapshotSpaceException(file, tempDir, size, "it is not a directory", null);
+        }
+        try {
+            return Files.getFileStore(tempDir).getUsableSpace();
+        } catch (IOException e) {
+            throw new SnapshotSpaceException(file, tempDir, size, e.toString(), e);
+        }
+    }
+
+    /**
+     * Copies the file a block at a time, to its end as it is now (shorter if truncated meanwhile:
+     * the checks see it).
+     *
+     * @return the bytes copied
+     * @throws H5FileException if the file cannot be read
+     * @throws IOException     if the copy cannot be written
+     */
+    private static long copy(Path file, FileChannel in, FileChannel out) throws IOException {
+        ByteBuffer block = ByteBuffer.allocateDirect(REREAD_BLOCK);
+        long at = 0;
+        while (true) {
+            int n;
+            try {
+                n = in.read(block.clear(), at);
+            } catch (IOException e) {
+                throw new H5FileException(file, "cannot read: " + e.getMessage(), e);
+            }
+            if (n < 0) {
+                return at;
+            }
+            block.flip();
+            while (block.hasRemaining()) {
+                out.write(block);
+            }
+            at += n;
         }
     }
 

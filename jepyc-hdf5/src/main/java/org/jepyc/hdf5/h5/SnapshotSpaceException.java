@@ -10,19 +10,10 @@ public final class SnapshotSpaceException extends H5FileException {
 
     private static final long serialVersionUID = 1L;
 
-    /** The directory the copy was to go to. */
-    private final transient Path tempDir;
-
     SnapshotSpaceException(Path file, Path tempDir, long size, String reason, Throwable cause) {
         super(file, "is " + size + " bytes, more than jepyc reads in memory, and cannot be copied to the temporary "
                 + "directory " + tempDir + " to be read from there (" + reason + "): make " + size
                 + " bytes free there, or start Java with -Djava.io.tmpdir set to a directory with that much room",
                 cause);
-        this.tempDir = tempDir;
-    }
-
-    /** The directory the copy was to go to. */
-    public Path tempDir() {
-        return tempDir;
     }
 }
