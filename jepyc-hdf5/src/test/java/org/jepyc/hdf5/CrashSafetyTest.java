@@ -3,9 +3,6 @@ package org.jepyc.hdf5;
 import org.jepyc.fixtures.SystemTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -15,7 +12,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import org.jepyc.Experiment;
 import org.jepyc.ResultsDict;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,33 +32,21 @@ class CrashSafetyTest {
     @Test
     void aCommitKilledAtAnyMomentLeavesEveryResultOfTheLastCompletedCommit() throws Exception {
         Path file = tmp.resolve("crash.h5");
-        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Random rnd = new Random(20261123);
         int killedMidRun = 0;
         long rowsChecked = 0;
         for (int kill = 0; kill < KILLS; kill++) {
-            Process child = new ProcessBuilder(javaBin, "-Xmx256m", "-XX:TieredStopAtLevel=1",
-                    "-cp", System.getProperty("java.class.path"),
-                    ChildCommitLoop.class.getName(), file.toString(), Long.toString(rnd.nextLong()))
-                    .redirectError(tmp.resolve("child.err").toFile()).start();
             AtomicReference<String> last = new AtomicReference<>();
             Object firstCommit = new Object();
-            Thread reader = new Thread(() -> {
-                try (BufferedReader in = new BufferedReader(new InputStreamReader(child.getInputStream(),
-                        StandardCharsets.UTF_8))) {
-                    for (String line = in.readLine(); line != null; line = in.readLine()) {
-                        if (line.startsWith("C")) {
-                            last.set(line);
-                            synchronized (firstCommit) {
-                                firstCommit.notifyAll();
-                            }
-                        }
+            ChildCommitLoop.Child running = ChildCommitLoop.start(file, rnd.nextLong(), tmp.resolve("child.err"), line -> {
+                if (line.startsWith("C")) {
+                    last.set(line);
+                    synchronized (firstCommit) {
+                        firstCommit.notifyAll();
                     }
-                } catch (java.io.IOException e) {
-                    // the child died: what it printed so far is what counts
                 }
             });
-            reader.start();
+            Process child = running.process();
             synchronized (firstCommit) {
                 long deadline = System.currentTimeMillis() + 20_000;
                 while (last.get() == null && child.isAlive() && System.currentTimeMillis() < deadline) {
@@ -81,7 +65,7 @@ class CrashSafetyTest {
             killedMidRun++;
             child.destroyForcibly();
             assertThat(child.waitFor(10, TimeUnit.SECONDS)).isTrue();
-            reader.join(5_000);
+            running.reader().join(5_000);
             try {
                 rowsChecked += check(file, last.get(), kill);
             } catch (RuntimeException | AssertionError e) {
@@ -108,15 +92,7 @@ class CrashSafetyTest {
                 List<ResultsDict> results = nb.results(c.getKey());
                 assertThat(results.size()).as("rows of %s after kill %d", c.getKey(), kill)
                         .isGreaterThanOrEqualTo(c.getValue());
-                for (ResultsDict r : results) {
-                    assertThat(r.metadata().get(Experiment.STATUS)).isEqualTo(true);
-                    long a = (Long) r.parameters().get("a");
-                    Map<String, Object> expected = ChildCommitLoop.expected(a);
-                    for (Map.Entry<String, Object> e : expected.entrySet()) {
-                        assertThat(r.results().get(e.getKey())).as("%s of a=%d in %s after kill %d", e.getKey(), a,
-                                c.getKey(), kill).isEqualTo(e.getValue());
-                    }
-                }
+                ChildCommitLoop.assertIntact(results, c.getKey() + " after kill " + kill);
                 rows += results.size();
             }
         }

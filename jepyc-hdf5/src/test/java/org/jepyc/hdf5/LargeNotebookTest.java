@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.jepyc.Experiment;
@@ -40,11 +39,9 @@ class LargeNotebookTest {
 
     @Test
     void aNotebookOver2GiBOpensReadOnlyAndReadWriteWithEveryRow() throws IOException {
-        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
-        long free = Math.min(Files.getFileStore(dir).getUsableSpace(), Files.getFileStore(tmp).getUsableSpace());
-        assumeTrue(free >= NEEDED, "the temporary directory has " + free + " bytes free, less than the "
+        long free = Files.getFileStore(dir).getUsableSpace();
+        assumeTrue(free >= NEEDED, "the test's directory " + dir + " has " + free + " bytes free, less than the "
                 + NEEDED + " this test needs: skipped");
-        List<Path> copiesBefore = copies(tmp);
         Path fn = dir.resolve("big.h5");
         try (Hdf5LabNotebook nb = new Hdf5LabNotebook(fn, true)) {
             // the text changes every 64 rows: a few distinct strings in memory, each row its own heap object
@@ -58,23 +55,28 @@ class LargeNotebookTest {
         }
         assertThat(Files.size(fn)).as("the file's size").isGreaterThan(1L << 31);
 
-        try (LabNotebook nb = LabNotebook.openReadOnly(fn)) {
-            check(nb, ROWS);
-        }
-        try (LabNotebook nb = LabNotebook.open(fn)) {
-            check(nb, ROWS);
-            nb.addResult(Experiment.of(p -> Map.of("text", "one more", "square", 0L)).set(Map.of("i", -1L)).run());
-        }
-        try (LabNotebook nb = LabNotebook.openReadOnly(fn)) {
-            assertThat(nb.numberOfResults()).isEqualTo(ROWS + 1);
-        }
-        assertThat(copies(tmp)).as("private copies left in %s", tmp).isEqualTo(copiesBefore);
-
-        // no usable temporary directory: an error saying so and what to do, not a damaged file
+        // the private copies go to a temporary directory of this test's own, which nothing else uses
+        Path tmp = Files.createDirectory(dir.resolve("tmp"));
         Path nowhere = dir.resolve("no-such-directory");
         String saved = System.getProperty("java.io.tmpdir");
-        System.setProperty("java.io.tmpdir", nowhere.toString());
+        System.setProperty("java.io.tmpdir", tmp.toString());
         try {
+            try (LabNotebook nb = LabNotebook.openReadOnly(fn)) {
+                check(nb, ROWS);
+            }
+            try (LabNotebook nb = LabNotebook.open(fn)) {
+                check(nb, ROWS);
+                nb.addResult(Experiment.of(p -> Map.of("text", "one more", "square", 0L)).set(Map.of("i", -1L)).run());
+            }
+            try (LabNotebook nb = LabNotebook.openReadOnly(fn)) {
+                assertThat(nb.numberOfResults()).isEqualTo(ROWS + 1);
+            }
+            try (Stream<Path> left = Files.list(tmp)) {
+                assertThat(left).as("private copies left in %s", tmp).isEmpty();
+            }
+
+            // no usable temporary directory: an error saying so and what to do, not a damaged file
+            System.setProperty("java.io.tmpdir", nowhere.toString());
             assertThatThrownBy(() -> LabNotebook.openReadOnly(fn)).isInstanceOf(NotebookException.class)
                     .isNotInstanceOf(NotebookFormatException.class)
                     .hasMessageContaining(fn.toString()).hasMessageContaining(nowhere.toString())
@@ -83,12 +85,6 @@ class LargeNotebookTest {
             System.setProperty("java.io.tmpdir", saved);
         }
         assertThat(nowhere).doesNotExist();
-    }
-
-    private static List<Path> copies(Path tmp) throws IOException {
-        try (Stream<Path> s = Files.list(tmp)) {
-            return s.filter(p -> p.getFileName().toString().startsWith("jepyc-snapshot-")).sorted().toList();
-        }
     }
 
     private static void check(LabNotebook nb, int rows) {

@@ -2,17 +2,12 @@ package org.jepyc.hdf5.h5;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.jepyc.Experiment;
 import org.jepyc.ResultsDict;
 import org.jepyc.fixtures.SystemTest;
 import org.jepyc.hdf5.ChildCommitLoop;
@@ -38,23 +33,10 @@ class SnapshotUnderWriterTest {
         Path file = dir.resolve("busy.h5");
         Path copies = Files.createDirectory(dir.resolve("copies"));
         new Hdf5LabNotebook(file, true).close();
-        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder(javaBin, "-Xmx256m", "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("java.class.path"),
-                ChildCommitLoop.class.getName(), file.toString(), "20261203")
-                .redirectError(dir.resolve("child.err").toFile()).start();
         CountDownLatch committed = new CountDownLatch(3);
-        Thread reader = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(child.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                for (String line = in.readLine(); line != null; line = in.readLine()) {
-                    committed.countDown();
-                }
-            } catch (java.io.IOException e) {
-                // the child ended
-            }
-        });
-        reader.start();
+        ChildCommitLoop.Child running = ChildCommitLoop.start(file, 20261203L, dir.resolve("child.err"),
+                line -> committed.countDown());
+        Process child = running.process();
         try {
             assertThat(committed.await(60, TimeUnit.SECONDS)).as("the child commits: %s",
                     Files.readString(dir.resolve("child.err"))).isTrue();
@@ -69,7 +51,7 @@ class SnapshotUnderWriterTest {
         } finally {
             child.destroyForcibly();
             child.waitFor(10, TimeUnit.SECONDS);
-            reader.join(5_000);
+            running.reader().join(5_000);
         }
         try (Stream<Path> left = Files.list(copies)) {
             assertThat(left).isEmpty();
@@ -82,14 +64,7 @@ class SnapshotUnderWriterTest {
         try (Hdf5LabNotebook nb = Hdf5LabNotebook.openReadOnly(copy)) {
             for (String tag : nb.resultSets()) {
                 List<ResultsDict> results = nb.results(tag);
-                for (ResultsDict r : results) {
-                    assertThat(r.metadata().get(Experiment.STATUS)).isEqualTo(true);
-                    long a = (Long) r.parameters().get("a");
-                    for (Map.Entry<String, Object> e : ChildCommitLoop.expected(a).entrySet()) {
-                        assertThat(r.results().get(e.getKey())).as("%s of a=%d in %s, copy %d", e.getKey(), a, tag, k)
-                                .isEqualTo(e.getValue());
-                    }
-                }
+                ChildCommitLoop.assertIntact(results, tag + ", copy " + k);
                 rows += results.size();
             }
         }
